@@ -1,0 +1,108 @@
+// Exposure Explorer core: the data model.
+// Plain structs that hold one bundle: the index every view needs (all 923 occupations with their
+// headline inputs) and the per-occupation detail loaded on demand. No UI, GL or Emscripten here.
+// Everything else in src/core reads or computes from these types; nothing here computes.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace exposure {
+
+// The raters whose task labels the bundle carries, in a fixed order (array index).
+enum class Rater : uint8_t { Human = 0, Gpt4 = 1, Gpt4Alt = 2 };
+inline constexpr int k_rater_count = 3;
+
+// An exposure label as upstream writes it: E0 no exposure, E1 direct, E2 exposed with extra tools.
+enum class ExposureLabel : int8_t { Unknown = -1, E0 = 0, E1 = 1, E2 = 2 };
+
+// GPT-4's automation label T0 (none) .. T4 (full); Unknown where upstream has none.
+enum class AutomationLabel : int8_t { Unknown = -1, T0 = 0, T1, T2, T3, T4 };
+
+// O*NET task type; upstream leaves some blank ("unspecified").
+enum class TaskType : uint8_t { Core = 0, Supplemental = 1, Unspecified = 2 };
+
+// How a BLS wage figure is qualified.
+enum class WageFlag : uint8_t { None = 0, TopCoded = 1, Unknown = 2 };
+
+// Where an occupation's BLS employment and wage come from.
+enum class BlsSource : uint8_t { Detailed = 0, BroadGroup = 1, Missing = 2 };
+
+// One O*NET task statement with every rater's labels.
+struct Task {
+    int64_t id = 0;                    // O*NET task ID
+    std::string text;                  // task statement (UTF-8)
+    TaskType type = TaskType::Unspecified;
+    std::array<ExposureLabel, k_rater_count> exposure{ExposureLabel::Unknown, ExposureLabel::Unknown,
+                                                      ExposureLabel::Unknown};
+    AutomationLabel automation = AutomationLabel::Unknown; // GPT-4 only
+};
+
+// One O*NET basic skill with its importance 0-100.
+struct Skill {
+    std::string name;
+    double importance = 0;
+};
+
+// One intermediate work activity (IWA) from the Microsoft data, with its O*NET weight for this
+// occupation and the usage figures measured in Copilot conversations (null where absent).
+struct Activity {
+    std::string id;    // e.g. "4.A.1.a.1.I01"
+    std::string title; // IWA title
+    double weight = 0; // O*NET importance/relevance weight for this occupation
+    std::optional<double> share_user, share_ai, completion_ai, impact_scope_ai, applicability_ai;
+};
+
+// A SOC major group (e.g. 15-0000 Computer and Mathematical Occupations).
+struct MajorGroup {
+    std::string code;
+    std::string title;
+    std::optional<double> employment; // BLS OEWS total for the group
+};
+
+// Per-rater label shares over an occupation's tasks, weighted by task weight (core 2, other 1).
+// With these the exposure under any lens and rater weights is exact without the task list:
+// rater score = e1 + lens_e2_value * e2 (x100). They let the widget re-rank all occupations
+// from the index alone.
+struct RaterShares {
+    double e1 = 0; // weighted share of tasks labelled E1
+    double e2 = 0; // weighted share of tasks labelled E2
+    double known = 0; // weighted share of tasks this rater labelled at all
+};
+
+// An occupation as the index holds it: everything the first view, the picker and the re-ranking need.
+struct OccupationSummary {
+    std::string code;  // O*NET-SOC code, e.g. "15-2051.00"
+    std::string title; // O*NET title
+    int major_group = -1; // index into Index::groups
+    int task_count = 0;
+    std::array<RaterShares, k_rater_count> shares{};
+    double automation_mean = 0; // weighted mean of GPT-4 T0..T4 as 0..1 over labelled tasks
+    std::optional<double> employment;     // BLS OEWS May 2021
+    std::optional<double> median_wage;    // annual, USD
+    WageFlag wage_flag = WageFlag::Unknown;
+    BlsSource bls_source = BlsSource::Missing;
+    std::optional<double> projected_change_pct;  // BLS 2020-2030
+    std::optional<double> ms_applicability;      // Microsoft AI applicability score (0..1)
+    std::optional<double> ms_applicability_pct;  // its percentile among occupations that have one (0..100)
+};
+
+// The index: the small part of the bundle the first view needs.
+struct Index {
+    int version = 0;
+    std::vector<MajorGroup> groups;
+    std::vector<OccupationSummary> occupations; // sorted by code
+};
+
+// One occupation's detail, loaded on demand.
+struct OccupationDetail {
+    std::string code;
+    std::vector<Task> tasks;            // upstream order
+    std::vector<Skill> skills;          // sorted by importance, descending
+    std::vector<Activity> activities;   // sorted by weight, descending
+};
+
+} // namespace exposure
