@@ -18,8 +18,12 @@ if [ ! -f "$cache/$tarball" ] || ! echo "$sha256  $cache/$tarball" | sha256sum -
         src=/etc/apt/sources.list.d/exposure-src.sources
         uri=$(awk '/^URIs:/{print $2; exit}' /etc/apt/sources.list.d/debian.sources 2>/dev/null || true)
         key=$(awk '/^Signed-By:/{print $2; exit}' /etc/apt/sources.list.d/debian.sources 2>/dev/null || true)
+        if [ -z "$uri" ] || [ -z "$key" ]; then
+            echo "fetch_imgui: no deb-src entry for imgui and no /etc/apt/sources.list.d/debian.sources to derive one from" >&2
+            exit 1
+        fi
         printf 'Types: deb-src\nURIs: %s\nSuites: bookworm\nComponents: main\nSigned-By: %s\n' \
-            "${uri:-http://deb.debian.org/debian}" "${key:-/usr/share/keyrings/debian-archive-keyring.gpg}" > "$src"
+            "$uri" "$key" > "$src"
         apt-get update -qq
     fi
     tmp=$(mktemp -d)
