@@ -39,12 +39,36 @@ struct Task {
     std::array<ExposureLabel, k_rater_count> exposure{ExposureLabel::Unknown, ExposureLabel::Unknown,
                                                       ExposureLabel::Unknown};
     AutomationLabel automation = AutomationLabel::Unknown; // GPT-4 only
+    // Precomputed by build-data for readers without the scoring core (plain JavaScript):
+    double default_exposure = -1;   // blended exposure 0-100 under the default scenario; < 0 unknown
+    double default_automation = -1; // GPT-4 automation 0-100 (T0..T4 -> 0, 25, .., 100); < 0 unknown
+    bool operator==(const Task&) const = default;
 };
 
 // One O*NET basic skill with its importance 0-100.
 struct Skill {
     std::string name;
     double importance = 0;
+    std::optional<double> level; // O*NET level 0-100; null where upstream says "Not relevant"
+    bool operator==(const Skill&) const = default;
+};
+
+// Four O*NET work-context figures (0-1) from the GPTs-are-GPTs data, matched by title.
+struct WorkContext {
+    std::optional<double> degree_of_automation;
+    std::optional<double> importance_of_being_exact;
+    std::optional<double> importance_of_repeating_tasks;
+    std::optional<double> structured_work;
+    bool operator==(const WorkContext&) const = default;
+};
+
+// Microsoft "Working with AI" occupation-level figures (soc_metrics.csv), by 2018 SOC code.
+struct MsMeasures {
+    std::string soc_code; // 6-digit SOC code the O*NET code mapped onto, e.g. "15-2051"
+    std::optional<double> coverage_user, coverage_ai, completion_user, completion_ai;
+    std::optional<double> impact_scope_user, impact_scope_ai;
+    std::optional<double> applicability_user, applicability_ai;
+    bool operator==(const MsMeasures&) const = default;
 };
 
 // One intermediate work activity (IWA) from the Microsoft data, with its O*NET weight for this
@@ -54,6 +78,7 @@ struct Activity {
     std::string title; // IWA title
     double weight = 0; // O*NET importance/relevance weight for this occupation
     std::optional<double> share_user, share_ai, completion_ai, impact_scope_ai, applicability_ai;
+    bool operator==(const Activity&) const = default;
 };
 
 // A SOC major group (e.g. 15-0000 Computer and Mathematical Occupations).
@@ -61,6 +86,7 @@ struct MajorGroup {
     std::string code;
     std::string title;
     std::optional<double> employment; // BLS OEWS total for the group
+    bool operator==(const MajorGroup&) const = default;
 };
 
 // Per-rater label shares over an occupation's tasks, weighted by task weight (core 2, other 1).
@@ -71,6 +97,7 @@ struct RaterShares {
     double e1 = 0; // weighted share of tasks labelled E1
     double e2 = 0; // weighted share of tasks labelled E2
     double known = 0; // weighted share of tasks this rater labelled at all
+    bool operator==(const RaterShares&) const = default;
 };
 
 // An occupation as the index holds it: everything the first view, the picker and the re-ranking need.
@@ -88,6 +115,8 @@ struct OccupationSummary {
     std::optional<double> projected_change_pct;  // BLS 2020-2030
     std::optional<double> ms_applicability;      // Microsoft AI applicability score (0..1)
     std::optional<double> ms_applicability_pct;  // its percentile among occupations that have one (0..100)
+    double default_exposure = 0; // headline 0-100 under the default scenario (for plain JavaScript)
+    bool operator==(const OccupationSummary&) const = default;
 };
 
 // The index: the small part of the bundle the first view needs.
@@ -95,14 +124,22 @@ struct Index {
     int version = 0;
     std::vector<MajorGroup> groups;
     std::vector<OccupationSummary> occupations; // sorted by code
+    bool operator==(const Index&) const = default;
 };
 
 // One occupation's detail, loaded on demand.
 struct OccupationDetail {
     std::string code;
+    std::string title;
+    std::string bls_code;  // OEWS OCC_CODE the employment/wage came from (detailed or broad); "" if none
+    std::string bls_title; // its OCC_TITLE
+    std::optional<int> job_zone;                // O*NET job zone 1-5 (from the skills file)
+    std::optional<WorkContext> work_context;    // absent when the title did not match
+    std::optional<MsMeasures> ms;               // absent when the SOC code has no Microsoft row
     std::vector<Task> tasks;            // upstream order
     std::vector<Skill> skills;          // sorted by importance, descending
     std::vector<Activity> activities;   // sorted by weight, descending
+    bool operator==(const OccupationDetail&) const = default;
 };
 
 } // namespace exposure

@@ -1,0 +1,84 @@
+// Exposure Explorer core: the bundle format (data/SCHEMA.md), read and written as JSON.
+// A bundle is a folder: manifest.json, index.json (every occupation's summary) and
+// occupations/<O*NET-SOC code>.json (one occupation's detail, loaded on demand).
+// Parsing never throws and never trusts its input: every field's type and range is checked and a
+// failure names the file and the field path. The byte-level functions are what the web build
+// uses; the folder helpers are native conveniences over them.
+#pragma once
+
+#include "model.hpp"
+
+#include <cstdint>
+#include <map>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace exposure {
+
+// Version of the bundle format this code reads and writes (index, detail and manifest).
+inline constexpr int k_bundle_version = 1;
+
+// File names inside a bundle folder.
+inline constexpr const char* k_manifest_file = "manifest.json";
+inline constexpr const char* k_index_file = "index.json";
+inline constexpr const char* k_occupations_dir = "occupations";
+
+// True for an O*NET-SOC code of the form "NN-NNNN.NN" (the only codes a bundle file is named by).
+bool is_onet_code(std::string_view code);
+
+// Relative path of an occupation's detail file: "occupations/<code>.json".
+std::string detail_path(std::string_view code);
+
+// Parses index.json bytes. On failure returns false and sets `error` to
+// "<source>: <field path>: <what is wrong>"; `index` is then unspecified.
+bool parse_index(std::span<const uint8_t> bytes, Index& index, std::string& error,
+                 std::string_view source = k_index_file);
+
+// Parses one occupation's detail bytes; errors as parse_index, source defaults to "detail".
+bool parse_detail(std::span<const uint8_t> bytes, OccupationDetail& detail, std::string& error,
+                  std::string_view source = "detail");
+
+// Compact JSON text of an index / a detail; parse_*(serialize_*(x)) == x exactly.
+std::string serialize_index(const Index& index);
+std::string serialize_detail(const OccupationDetail& detail);
+
+// The bundle's manifest: what it was built from and the checksum of every other file.
+struct Manifest {
+    int version = k_bundle_version;
+    std::string built_by;                         // e.g. "exposure build-data 0.1.0"
+    struct Upstream {
+        std::string folder;  // "gpts-are-gpts" or "working-with-ai"
+        std::string name;    // file name
+        std::string commit;  // pinned upstream commit
+        std::string sha256;  // of the upstream file as read
+    };
+    std::vector<Upstream> upstream;
+    std::map<std::string, int64_t> counts;        // e.g. "occupations" -> 923, "tasks" -> 19265
+    std::map<std::string, int64_t> matches;       // occupations matched per source, e.g. "projection"
+    std::map<std::string, std::string> files;     // bundle-relative path -> SHA-256 (hex)
+};
+
+// Parses / writes manifest.json; same error conventions as parse_index.
+bool parse_manifest(std::span<const uint8_t> bytes, Manifest& manifest, std::string& error,
+                    std::string_view source = k_manifest_file);
+std::string serialize_manifest(const Manifest& manifest);
+
+// Native helpers: read `dir`/index.json, `dir`/occupations/<code>.json, `dir`/manifest.json.
+// Errors are prefixed with the file's path.
+bool load_index(const std::string& dir, Index& index, std::string& error);
+bool load_detail(const std::string& dir, std::string_view code, OccupationDetail& detail,
+                 std::string& error);
+bool load_manifest(const std::string& dir, Manifest& manifest, std::string& error);
+
+// Reads a whole file into `bytes`; false with a message naming the path when it cannot.
+bool read_file_bytes(const std::string& path, std::vector<uint8_t>& bytes, std::string& error);
+
+// Writes a complete bundle (index, every detail, manifest with the checksums filled in) into a
+// temporary sibling of `out_dir` and renames it into place only when everything was written, so
+// `out_dir` is either the old bundle or the new one, never a half-built one.
+bool write_bundle(const std::string& out_dir, const Index& index,
+                  const std::vector<OccupationDetail>& details, Manifest manifest, std::string& error);
+
+} // namespace exposure

@@ -1,0 +1,323 @@
+// Tests for the bundle format (src/core/bundle.hpp): exact round trips of index, detail and
+// manifest, rejection of malformed input with the field path in the message, and the atomic write.
+#include "core/bundle.hpp"
+#include "core/sha256.hpp"
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <unistd.h>
+
+using namespace exposure;
+
+namespace {
+
+std::span<const uint8_t> bytes_of(const std::string& text) {
+    return {reinterpret_cast<const uint8_t*>(text.data()), text.size()};
+}
+
+Index sample_index() {
+    Index index;
+    index.version = k_bundle_version;
+    index.groups.push_back({"11-0000", "Management Occupations", 8909910.0});
+    index.groups.push_back({"15-0000", "Computer and Mathematical Occupations", std::nullopt});
+    OccupationSummary a;
+    a.code = "11-1011.00";
+    a.title = "Chief Executives";
+    a.major_group = 0;
+    a.task_count = 3;
+    a.shares[0] = {0.2, 0.4, 1.0};
+    a.shares[1] = {1.0 / 3.0, 0.1, 0.9};
+    a.shares[2] = {0, 0, 0};
+    a.automation_mean = 0.375;
+    a.employment = 200480;
+    a.median_wage = 208000;
+    a.wage_flag = WageFlag::TopCoded;
+    a.bls_source = BlsSource::Detailed;
+    a.projected_change_pct = -7.5;
+    a.ms_applicability = 0.155502898114603;
+    a.ms_applicability_pct = 12.5;
+    a.default_exposure = 41.66666666666667;
+    OccupationSummary b;
+    b.code = "15-2051.00";
+    b.title = "Data Scientists \xE2\x80\x94 \"quoted\"";
+    b.major_group = 1;
+    b.task_count = 0;
+    b.wage_flag = WageFlag::Unknown;
+    b.bls_source = BlsSource::Missing;
+    index.occupations = {a, b};
+    return index;
+}
+
+OccupationDetail sample_detail() {
+    OccupationDetail detail;
+    detail.code = "15-2051.00";
+    detail.title = "Data Scientists";
+    detail.bls_code = "15-2050";
+    detail.bls_title = "Data Scientists";
+    detail.job_zone = 5;
+    Task t1;
+    t1.id = 22271;
+    t1.text = "Analyze data, with \"quotes\", commas and caf\xC3\xA9.";
+    t1.type = TaskType::Core;
+    t1.exposure = {ExposureLabel::E1, ExposureLabel::E2, ExposureLabel::E0};
+    t1.automation = AutomationLabel::T3;
+    t1.default_exposure = 75;
+    t1.default_automation = 75;
+    Task t2;
+    t2.id = 22272;
+    t2.text = "A task nobody labelled.";
+    t2.type = TaskType::Unspecified;
+    detail.tasks = {t1, t2};
+    detail.skills = {{"Mathematics", 88, 71}, {"Programming", 75, std::nullopt}};
+    Activity act;
+    act.id = "4.A.2.a.4.I01";
+    act.title = "Analyze data.";
+    act.weight = 12.5;
+    act.share_user = 0.01;
+    act.applicability_ai = 0.3;
+    detail.activities = {act};
+    detail.work_context = WorkContext{0.5, 0.9, std::nullopt, 0.7};
+    MsMeasures ms;
+    ms.soc_code = "15-2051";
+    ms.coverage_ai = 0.6;
+    ms.applicability_ai = 0.35;
+    detail.ms = ms;
+    return detail;
+}
+
+// Parses `text` as JSON, applies `edit`, and returns the re-serialized text.
+template <class Edit>
+std::string edited(const std::string& text, Edit edit) {
+    nlohmann::json doc = nlohmann::json::parse(text);
+    edit(doc);
+    return doc.dump();
+}
+
+std::string index_error(const std::string& text) {
+    Index index;
+    std::string error;
+    CHECK_FALSE(parse_index(bytes_of(text), index, error));
+    return error;
+}
+
+std::string detail_error(const std::string& text) {
+    OccupationDetail detail;
+    std::string error;
+    CHECK_FALSE(parse_detail(bytes_of(text), detail, error, "occupations/15-2051.00.json"));
+    return error;
+}
+
+} // namespace
+
+TEST_CASE("an index survives serialize then parse unchanged") {
+    const Index index = sample_index();
+    Index parsed;
+    std::string error;
+    REQUIRE_MESSAGE(parse_index(bytes_of(serialize_index(index)), parsed, error), error);
+    CHECK(parsed == index);
+    CHECK(serialize_index(parsed) == serialize_index(index));
+}
+
+TEST_CASE("an occupation detail survives serialize then parse unchanged") {
+    const OccupationDetail detail = sample_detail();
+    OccupationDetail parsed;
+    std::string error;
+    REQUIRE_MESSAGE(parse_detail(bytes_of(serialize_detail(detail)), parsed, error), error);
+    CHECK(parsed == detail);
+    SUBCASE("a detail without optional parts round-trips too") {
+        OccupationDetail bare = detail;
+        bare.work_context.reset();
+        bare.ms.reset();
+        bare.job_zone.reset();
+        bare.bls_code.clear();
+        bare.bls_title.clear();
+        REQUIRE_MESSAGE(parse_detail(bytes_of(serialize_detail(bare)), parsed, error), error);
+        CHECK(parsed == bare);
+    }
+}
+
+TEST_CASE("a manifest survives serialize then parse unchanged") {
+    Manifest manifest;
+    manifest.built_by = "exposure build-data test";
+    manifest.upstream.push_back({"gpts-are-gpts", "full_labelset.tsv", "0471612f", sha256_hex(std::string("x"))});
+    manifest.counts["occupations"] = 923;
+    manifest.matches["projection"] = 850;
+    manifest.files["index.json"] = sha256_hex(std::string("index"));
+    Manifest parsed;
+    std::string error;
+    REQUIRE_MESSAGE(parse_manifest(bytes_of(serialize_manifest(manifest)), parsed, error), error);
+    CHECK(parsed.built_by == manifest.built_by);
+    REQUIRE(parsed.upstream.size() == 1);
+    CHECK(parsed.upstream[0].sha256 == manifest.upstream[0].sha256);
+    CHECK(parsed.counts == manifest.counts);
+    CHECK(parsed.matches == manifest.matches);
+    CHECK(parsed.files == manifest.files);
+}
+
+TEST_CASE("a malformed index is rejected with the field path in the message") {
+    const std::string good = serialize_index(sample_index());
+    SUBCASE("bytes that are not JSON") {
+        CHECK(index_error("{\"format\": ").find("index.json: not valid JSON") == 0);
+    }
+    SUBCASE("invalid UTF-8") { CHECK(index_error("{\"format\": \"\xFF\"}").find("not valid JSON") != std::string::npos); }
+    SUBCASE("a top level that is not an object") { CHECK(index_error("[1, 2]").find("top level") != std::string::npos); }
+    SUBCASE("another format version") {
+        const std::string error = index_error(edited(good, [](auto& d) { d["version"] = 99; }));
+        CHECK(error.find("version") != std::string::npos);
+        CHECK(error.find("99") != std::string::npos);
+    }
+    SUBCASE("employment of the wrong type") {
+        const std::string error = index_error(edited(good, [](auto& d) { d["occupations"][1]["employment"] = "12"; }));
+        CHECK(error == "index.json: occupations[1].employment: expected a number or null");
+    }
+    SUBCASE("a missing field") {
+        const std::string error = index_error(edited(good, [](auto& d) { d["occupations"][0].erase("title"); }));
+        CHECK(error == "index.json: occupations[0].title: missing");
+    }
+    SUBCASE("a share out of range") {
+        const std::string error =
+            index_error(edited(good, [](auto& d) { d["occupations"][0]["shares"]["gpt4"][1] = 1.5; }));
+        CHECK(error.find("occupations[0].shares.gpt4[1]: expected a number in [0, 1]") != std::string::npos);
+    }
+    SUBCASE("a group reference that does not resolve") {
+        const std::string error = index_error(edited(good, [](auto& d) { d["occupations"][0]["group"] = 7; }));
+        CHECK(error.find("occupations[0].group: expected an integer in [0, 1], got 7") != std::string::npos);
+    }
+    SUBCASE("codes out of order") {
+        const std::string error = index_error(edited(good, [](auto& d) { std::swap(d["occupations"][0], d["occupations"][1]); }));
+        CHECK(error.find("sorted and unique") != std::string::npos);
+    }
+    SUBCASE("a malformed occupation code") {
+        const std::string error = index_error(edited(good, [](auto& d) { d["occupations"][0]["code"] = "../../x"; }));
+        CHECK(error.find("occupations[0].code: expected an O*NET-SOC code") != std::string::npos);
+    }
+    SUBCASE("an unknown wage flag") {
+        const std::string error = index_error(edited(good, [](auto& d) { d["occupations"][0]["wage_flag"] = "#"; }));
+        CHECK(error.find("occupations[0].wage_flag: expected one of") != std::string::npos);
+    }
+    SUBCASE("a wage flag that contradicts the wage") {
+        const std::string error =
+            index_error(edited(good, [](auto& d) { d["occupations"][0]["median_wage"] = nullptr; }));
+        CHECK(error.find("occupations[0].wage_flag") != std::string::npos);
+    }
+}
+
+TEST_CASE("a malformed occupation detail is rejected with the field path in the message") {
+    const std::string good = serialize_detail(sample_detail());
+    SUBCASE("an unknown exposure label") {
+        const std::string error = detail_error(edited(good, [](auto& d) { d["tasks"][0]["gpt4"] = "E3"; }));
+        CHECK(error.find("occupations/15-2051.00.json: tasks[0].gpt4: expected one of \"E0\", \"E1\", \"E2\" or null, got \"E3\"") == 0);
+    }
+    SUBCASE("an unknown automation label") {
+        const std::string error = detail_error(edited(good, [](auto& d) { d["tasks"][0]["automation"] = "T9"; }));
+        CHECK(error.find("tasks[0].automation") != std::string::npos);
+    }
+    SUBCASE("a duplicate task ID") {
+        const std::string error = detail_error(edited(good, [](auto& d) { d["tasks"][1]["id"] = 22271; }));
+        CHECK(error.find("tasks[1].id: duplicate task ID 22271") != std::string::npos);
+    }
+    SUBCASE("a task ID that is not an integer") {
+        const std::string error = detail_error(edited(good, [](auto& d) { d["tasks"][0]["id"] = 1.5; }));
+        CHECK(error.find("tasks[0].id: expected an integer") != std::string::npos);
+    }
+    SUBCASE("a skill importance above 100") {
+        const std::string error = detail_error(edited(good, [](auto& d) { d["skills"][1]["importance"] = 101; }));
+        CHECK(error.find("skills[1].importance: expected a number in [0, 100], got 101") != std::string::npos);
+    }
+    SUBCASE("an activity that is not an object") {
+        const std::string error = detail_error(edited(good, [](auto& d) { d["activities"][0] = 3; }));
+        CHECK(error.find("activities[0]: expected an object") != std::string::npos);
+    }
+    SUBCASE("a Microsoft block of the wrong type") {
+        const std::string error = detail_error(edited(good, [](auto& d) { d["ms"] = "n/a"; }));
+        CHECK(error.find("ms: expected an object or null") != std::string::npos);
+    }
+    SUBCASE("an automation value without its label") {
+        const std::string error = detail_error(edited(good, [](auto& d) { d["tasks"][0]["automation"] = nullptr; }));
+        CHECK(error.find("tasks[0].automation_value") != std::string::npos);
+    }
+}
+
+TEST_CASE("only well-formed O*NET-SOC codes name detail files") {
+    CHECK(is_onet_code("15-2051.00"));
+    CHECK(is_onet_code("11-1011.03"));
+    CHECK_FALSE(is_onet_code("15-2051"));
+    CHECK_FALSE(is_onet_code("15-2051.0a"));
+    CHECK_FALSE(is_onet_code("../15-2051"));
+    CHECK_FALSE(is_onet_code("152051.00 "));
+    CHECK(detail_path("15-2051.00") == "occupations/15-2051.00.json");
+}
+
+TEST_CASE("sha256 matches the FIPS 180-4 examples") {
+    CHECK(sha256_hex(std::string_view("")) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    CHECK(sha256_hex(std::string_view("abc")) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    CHECK(sha256_hex(std::string_view("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq")) ==
+          "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+    SUBCASE("hashing in chunks gives the same sum as hashing at once") {
+        std::string text(1000, 'a');
+        Sha256 hash;
+        for (std::size_t i = 0; i < text.size(); i += 7) hash.update(std::string_view(text).substr(i, 7));
+        CHECK(hash.hex() == sha256_hex(text));
+    }
+}
+
+TEST_CASE("write_bundle writes a complete bundle that load_* reads back") {
+    namespace fs = std::filesystem;
+    const fs::path root = fs::temp_directory_path() / ("exposure-bundle-test-" + std::to_string(::getpid()));
+    fs::remove_all(root);
+    const std::string out = (root / "bundle").string();
+    Index index = sample_index();
+    index.occupations.pop_back(); // one occupation, one detail
+    OccupationDetail detail = sample_detail();
+    detail.code = index.occupations[0].code;
+    Manifest manifest;
+    manifest.built_by = "test";
+    std::string error;
+    REQUIRE_MESSAGE(write_bundle(out, index, {detail}, manifest, error), error);
+
+    Index loaded_index;
+    OccupationDetail loaded_detail;
+    Manifest loaded_manifest;
+    REQUIRE_MESSAGE(load_index(out, loaded_index, error), error);
+    REQUIRE_MESSAGE(load_detail(out, detail.code, loaded_detail, error), error);
+    REQUIRE_MESSAGE(load_manifest(out, loaded_manifest, error), error);
+    CHECK(loaded_index == index);
+    CHECK(loaded_detail == detail);
+    CHECK(loaded_manifest.files.size() == 2);
+    std::vector<uint8_t> bytes;
+    REQUIRE(read_file_bytes((fs::path(out) / k_index_file).string(), bytes, error));
+    CHECK(loaded_manifest.files["index.json"] == sha256_hex(bytes));
+
+    SUBCASE("rewriting replaces the bundle and leaves no temporary folder") {
+        index.occupations[0].title = "Chief Executives (rebuilt)";
+        REQUIRE_MESSAGE(write_bundle(out, index, {detail}, manifest, error), error);
+        REQUIRE(load_index(out, loaded_index, error));
+        CHECK(loaded_index.occupations[0].title == "Chief Executives (rebuilt)");
+        int entries = 0;
+        for ([[maybe_unused]] const auto& entry : fs::directory_iterator(root)) ++entries;
+        CHECK(entries == 1);
+    }
+    SUBCASE("a folder that is not a bundle is never replaced") {
+        const fs::path other = root / "not-a-bundle";
+        fs::create_directories(other);
+        { std::FILE* f = std::fopen((other / "precious.txt").string().c_str(), "w"); std::fclose(f); }
+        CHECK_FALSE(write_bundle(other.string(), index, {detail}, manifest, error));
+        CHECK(error.find("not a bundle") != std::string::npos);
+        CHECK(fs::exists(other / "precious.txt"));
+    }
+    SUBCASE("a missing detail file is an error naming its path") {
+        CHECK_FALSE(load_detail(out, "99-9999.00", loaded_detail, error));
+        CHECK(error.find("occupations/99-9999.00.json") != std::string::npos);
+    }
+    SUBCASE("a code that is not an O*NET-SOC code is refused before touching the disk") {
+        CHECK_FALSE(load_detail(out, "../index", loaded_detail, error));
+        CHECK(error.find("not an O*NET-SOC code") != std::string::npos);
+    }
+    fs::remove_all(root);
+}
