@@ -1,0 +1,219 @@
+// Exposure Explorer ui: the dispatcher. Resolves what is shown (occupation, detail, scores from the
+// core, cached between frames), then decides which panels draw, in which column, for the view and
+// width. Sections:
+//   [SECTION] AppState special members
+//   [SECTION] Resolving the occupation and the core's scores
+//   [SECTION] Layout per view
+//   [SECTION] draw_app
+#include "ui/app.hpp"
+
+#include "ui/panels/panels.hpp"
+#include "ui/ui_state.hpp"
+#include "ui/widgets/draw_util.hpp"
+
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include <algorithm>
+
+namespace exposure::ui {
+
+// [SECTION] AppState special members ----------------------------------------------------------
+
+AppState::AppState() : ui(std::make_unique<UiState>()) {}
+AppState::~AppState() = default;
+AppState::AppState(AppState&&) noexcept = default;
+AppState& AppState::operator=(AppState&&) noexcept = default;
+
+// [SECTION] Resolving the occupation and the core's scores --------------------------------------
+
+namespace {
+
+// Width from which the card uses two columns.
+constexpr float k_two_column_min_width = 880.0f;
+
+Fonts resolve_fonts() {
+    Fonts f;
+    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    ImFont* fallback = ImGui::GetFont();
+    auto pick = [&](FontRole role) {
+        const int i = static_cast<int>(role);
+        return atlas->Fonts.Size == static_cast<int>(FontRole::Count) ? atlas->Fonts[i] : fallback;
+    };
+    f.body = pick(FontRole::Body);
+    f.small = pick(FontRole::Small);
+    f.heading = pick(FontRole::Heading);
+    f.title = pick(FontRole::Title);
+    f.display = pick(FontRole::Display);
+    return f;
+}
+
+int find_row(const Index& index, std::string_view code) {
+    const auto& rows = index.occupations;
+    auto it = std::lower_bound(rows.begin(), rows.end(), code,
+                               [](const OccupationSummary& o, std::string_view c) { return o.code < c; });
+    if (it != rows.end() && it->code == code) return static_cast<int>(it - rows.begin());
+    // The index is sorted by code by contract; fall back to a scan if a host built it otherwise.
+    for (std::size_t i = 0; i < rows.size(); ++i)
+        if (rows[i].code == code) return static_cast<int>(i);
+    return -1;
+}
+
+// The part of a scenario that rank_all and summary_exposure read.
+bool same_globals(const Scenario& a, const Scenario& b) {
+    return a.rater_weights == b.rater_weights && a.lens == b.lens && a.growth_rate == b.growth_rate &&
+           a.horizon_year == b.horizon_year;
+}
+
+void refresh_scores(ScoreCache& cache, const OccupationDetail& detail, const Scenario& scenario) {
+    if (cache.valid && cache.code == detail.code && cache.scenario == scenario) return;
+    cache.scores = score_occupation(detail, scenario);
+    cache.code = detail.code;
+    cache.scenario = scenario;
+    cache.valid = true;
+}
+
+void refresh_ranking(RankCache& cache, const Index& index, const Scenario& scenario) {
+    if (cache.valid && same_globals(cache.scenario, scenario)) return;
+    rank_all(index, scenario, cache.ranking);
+    cache.scenario = scenario;
+    cache.valid = true;
+}
+
+void ask_for_detail(AppState& state, const std::string& code) {
+    if (std::find(state.wanted_details.begin(), state.wanted_details.end(), code) == state.wanted_details.end())
+        state.wanted_details.push_back(code);
+}
+
+// Checks the host's inputs; bad ones become the error card and the last good values come back.
+void validate_inputs(AppState& state, UiState& ui) {
+    if (state.index && !state.occupation.empty() && find_row(*state.index, state.occupation) < 0) {
+        state.error = "Unknown occupation code \"" + state.occupation + "\". Showing the last one instead.";
+        state.occupation = ui.good_code;
+    }
+    const std::string problem = validate_scenario(state.scenario);
+    if (!problem.empty()) {
+        state.error = "The what-if settings were not valid (" + problem + "); they were reset to the last good ones.";
+        state.scenario = ui.good_scenario;
+    }
+}
+
+// Fills the frame with the occupation, its detail and the core's figures.
+void resolve(Frame& frame) {
+    AppState& state = frame.app;
+    UiState& ui = frame.ui;
+    if (!state.index || state.occupation.empty()) return;
+    const Index& index = *state.index;
+    frame.summary_row = find_row(index, state.occupation);
+    if (frame.summary_row < 0) return;
+    frame.summary = &index.occupations[frame.summary_row];
+    if (frame.summary->major_group >= 0 && frame.summary->major_group < static_cast<int>(index.groups.size()))
+        frame.group = &index.groups[frame.summary->major_group];
+
+    refresh_ranking(ui.ranking, index, state.scenario);
+    frame.ranking = &ui.ranking.ranking;
+
+    if (state.details) {
+        auto it = state.details->find(state.occupation);
+        if (it != state.details->end()) frame.detail = &it->second;
+    }
+    const Scenario baseline_scenario{};
+    frame.scenario_is_default = state.scenario == baseline_scenario;
+    if (frame.detail) {
+        refresh_scores(ui.current, *frame.detail, state.scenario);
+        refresh_scores(ui.baseline, *frame.detail, baseline_scenario);
+        frame.scores = &ui.current.scores;
+        frame.baseline = &ui.baseline.scores;
+        frame.exposure = frame.scores->exposure;
+        frame.baseline_exposure = frame.baseline->exposure;
+        ui.requested_code.clear();
+    } else {
+        ask_for_detail(state, state.occupation);
+        ui.requested_code = state.occupation;
+        frame.exposure = summary_exposure(*frame.summary, state.scenario);
+        frame.baseline_exposure = summary_exposure(*frame.summary, baseline_scenario);
+    }
+    frame.percentile = percentile_of(*frame.ranking, frame.exposure);
+    ui.good_code = state.occupation;
+    ui.good_scenario = state.scenario;
+}
+
+// [SECTION] Layout per view ----------------------------------------------------------------------
+
+void gap() { ImGui::Dummy(ImVec2(0, k_card_gap - ImGui::GetStyle().ItemSpacing.y)); }
+
+// Runs panels one under another with a gap between them, recording their names for tests.
+template <typename... Panels>
+void column(Frame& frame, Panels&&... panels) {
+    auto run = [&](auto& p) {
+        frame.ui.record.panels.emplace_back(p.first);
+        p.second(frame);
+        gap();
+    };
+    (run(panels), ...);
+}
+
+using PanelFn = void (*)(Frame&);
+using Named = std::pair<const char*, PanelFn>;
+
+void layout(Frame& frame) {
+    const Named header{"header", draw_header}, gauge{"gauge", draw_gauge_panel}, error{"error", draw_error};
+    const Named loading{"loading", draw_loading};
+    if (!frame.app.error.empty()) column(frame, error);
+    if (!frame.summary) return;
+    column(frame, header, gauge);
+    if (!frame.detail) column(frame, loading);
+}
+
+} // namespace
+
+// [SECTION] draw_app -------------------------------------------------------------------------------
+
+bool draw_app(AppState& state, const FrameInput& input) {
+    if (!state.ui) state.ui = std::make_unique<UiState>(); // a moved-from state is usable again
+    UiState& ui = *state.ui;
+    ui.now = input.time;
+    ui.animating = false;
+    ui.record = FrameRecord{};
+
+    const bool dark = state.theme == Theme::Dark || (state.theme == Theme::Auto && state.system_dark);
+    if (!ui.theme_applied || ui.applied_dark != dark) {
+        apply_theme(dark, input.pixel_ratio);
+        ui.theme_applied = true;
+        ui.applied_dark = dark;
+    }
+    ui.palette = make_palette(dark);
+    ui.fonts = resolve_fonts();
+
+    validate_inputs(state, ui);
+    const float width = input.width > 0 ? input.width : ImGui::GetIO().DisplaySize.x;
+    Frame frame{state, ui, ui.palette, ui.fonts};
+    frame.now = input.time;
+    frame.width = width;
+    frame.narrow = width < k_two_column_min_width;
+    resolve(frame);
+
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    const float pad = frame.narrow ? 10.0f : 16.0f;
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(display);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(pad, pad));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.0f);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration & ~ImGuiWindowFlags_NoScrollbar;
+    ImGui::Begin("##exposure_card", nullptr,
+                 flags | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoBringToFrontOnFocus);
+    ImGui::PopStyleVar(3);
+    ImGui::PushFont(ui.fonts.body);
+    layout(frame);
+    ImGui::PopFont();
+    // The full height the content needs: the host can size its canvas to it (no inner scrolling).
+    const float content_bottom = ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y + pad;
+    ImGui::End();
+    state.content_height = std::max(content_bottom, 1.0f);
+    ui.record.content_height = state.content_height;
+    return ui.animating;
+}
+
+} // namespace exposure::ui

@@ -1,0 +1,61 @@
+// Exposure Explorer ui: the font atlas. One Inter file at several sizes (FontRole order in
+// ui_state.hpp), rasterised at the device pixel ratio and scaled back so text is crisp at 1x-3x.
+#include "ui/app.hpp"
+#include "ui/ui_state.hpp"
+
+#include <imgui.h>
+
+#include <array>
+#include <cstring>
+
+namespace exposure::ui {
+
+namespace {
+// Logical px of each FontRole.
+constexpr std::array<float, static_cast<int>(FontRole::Count)> k_font_sizes{15.0f, 12.5f, 17.0f, 24.0f, 44.0f};
+
+// Basic Latin, Latin-1, Latin Extended-A (accented titles), general punctuation (dashes, quotes,
+// bullet, ellipsis), arrows and the minus/approx signs the card writes. Constant, not state.
+constexpr ImWchar k_glyph_ranges[] = {
+    0x0020, 0x007E, 0x00A0, 0x017F, 0x2010, 0x2027, 0x2190, 0x2193, 0x2212, 0x2212, 0x2248, 0x2248, 0,
+};
+} // namespace
+
+bool load_fonts(std::span<const uint8_t> font_file, float pixel_ratio) {
+    ImGuiIO& io = ImGui::GetIO();
+    if (font_file.size() < 12 || pixel_ratio <= 0) return false;
+    // A TrueType (0x00010000, "true") or CFF OpenType ("OTTO") header; anything else is refused
+    // before stb_truetype sees it.
+    const bool sfnt = (font_file[0] == 0 && font_file[1] == 1 && font_file[2] == 0 && font_file[3] == 0) ||
+                      std::memcmp(font_file.data(), "OTTO", 4) == 0 || std::memcmp(font_file.data(), "true", 4) == 0;
+    if (!sfnt) return false;
+    io.Fonts->Clear();
+    for (float size : k_font_sizes) {
+        ImFontConfig config;
+        // The atlas frees what it owns: give each size its own copy of the bytes.
+        void* copy = IM_ALLOC(font_file.size());
+        std::memcpy(copy, font_file.data(), font_file.size());
+        config.FontDataOwnedByAtlas = true;
+        config.OversampleH = 2;
+        config.OversampleV = 1;
+        config.PixelSnapH = false;
+        ImFont* font = io.Fonts->AddFontFromMemoryTTF(copy, static_cast<int>(font_file.size()), size * pixel_ratio,
+                                                      &config, k_glyph_ranges);
+        if (!font) {
+            io.Fonts->Clear();
+            io.Fonts->AddFontDefault();
+            io.FontGlobalScale = 1.0f;
+            return false;
+        }
+    }
+    if (!io.Fonts->Build()) {
+        io.Fonts->Clear();
+        io.Fonts->AddFontDefault();
+        io.FontGlobalScale = 1.0f;
+        return false;
+    }
+    io.FontGlobalScale = 1.0f / pixel_ratio;
+    return true;
+}
+
+} // namespace exposure::ui

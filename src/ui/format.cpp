@@ -1,0 +1,115 @@
+// Exposure Explorer ui: how figures are written on the card (see format.hpp).
+#include "ui/format.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+namespace exposure::ui {
+
+std::string_view band_name(RiskBand band) {
+    switch (band) {
+    case RiskBand::Low: return "Low";
+    case RiskBand::Moderate: return "Moderate";
+    case RiskBand::High: return "High";
+    case RiskBand::VeryHigh: return "Very high";
+    }
+    return "Low";
+}
+
+std::string_view augmentation_name(AugmentationBand band) {
+    switch (band) {
+    case AugmentationBand::Low: return "Low";
+    case AugmentationBand::Moderate: return "Moderate";
+    case AugmentationBand::High: return "High";
+    case AugmentationBand::VeryHigh: return "Very high";
+    }
+    return "Low";
+}
+
+std::string_view trend_name(DemandTrend trend) {
+    switch (trend) {
+    case DemandTrend::Unknown: return "Unknown";
+    case DemandTrend::Declining: return "Declining";
+    case DemandTrend::Stable: return "Stable";
+    case DemandTrend::Growing: return "Growing";
+    case DemandTrend::GrowingFast: return "Growing fast";
+    }
+    return "Unknown";
+}
+
+std::string_view rater_display_name(Rater rater) {
+    switch (rater) {
+    case Rater::Human: return "Human annotators";
+    case Rater::Gpt4: return "GPT-4";
+    case Rater::Gpt4Alt: return "GPT-4, alt. rubric";
+    }
+    return "";
+}
+
+std::string_view exposure_label_name(ExposureLabel label) {
+    switch (label) {
+    case ExposureLabel::E0: return "E0 not exposed";
+    case ExposureLabel::E1: return "E1 directly exposed";
+    case ExposureLabel::E2: return "E2 exposed with tools";
+    case ExposureLabel::Unknown: return "no label";
+    }
+    return "no label";
+}
+
+std::string format_money(std::optional<double> usd) {
+    if (!usd) return "n/a";
+    char buf[32];
+    const double v = *usd;
+    if (v >= 999500.0)
+        std::snprintf(buf, sizeof buf, "$%.1fM", v / 1e6);
+    else if (v >= 1000.0)
+        std::snprintf(buf, sizeof buf, "$%.0fk", std::round(v / 1000.0));
+    else
+        std::snprintf(buf, sizeof buf, "$%.0f", v);
+    return buf;
+}
+
+std::string format_count(std::optional<double> n) {
+    if (!n) return "n/a";
+    double v = std::max(0.0, *n);
+    // Round to three significant figures: BLS counts are estimates.
+    if (v >= 1000) {
+        const double mag = std::pow(10.0, std::floor(std::log10(v)) - 2);
+        v = std::round(v / mag) * mag;
+    }
+    const long long whole = std::llround(v);
+    std::string digits = std::to_string(whole), out;
+    const int len = static_cast<int>(digits.size());
+    for (int i = 0; i < len; ++i) {
+        out += digits[i];
+        if ((len - 1 - i) % 3 == 0 && i != len - 1) out += ',';
+    }
+    return out;
+}
+
+std::string format_percent_change(std::optional<double> pct) {
+    if (!pct) return "n/a";
+    char buf[32];
+    const double r = std::round(*pct * 10.0) / 10.0;
+    std::snprintf(buf, sizeof buf, "%s%.1f%%", r > 0 ? "+" : (r < 0 ? "\xE2\x88\x92" : ""), std::fabs(r));
+    return buf;
+}
+
+std::string ordinal(int n) {
+    const int mod100 = n % 100, mod10 = n % 10;
+    const char* suffix = "th";
+    if (mod100 < 11 || mod100 > 13) {
+        if (mod10 == 1) suffix = "st";
+        else if (mod10 == 2) suffix = "nd";
+        else if (mod10 == 3) suffix = "rd";
+    }
+    return std::to_string(n) + suffix;
+}
+
+std::string format_percent(double value) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.0f%%", std::round(value));
+    return buf;
+}
+
+} // namespace exposure::ui

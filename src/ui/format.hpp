@@ -1,0 +1,35 @@
+// Exposure Explorer ui: how figures are written on the card (pure, unit-tested).
+#pragma once
+
+#include "core/model.hpp"
+#include "core/scoring.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace exposure::ui {
+
+// Display name of a risk band ("Very high").
+std::string_view band_name(RiskBand band);
+// Display name of an augmentation band.
+std::string_view augmentation_name(AugmentationBand band);
+// Display name of a demand trend.
+std::string_view trend_name(DemandTrend trend);
+// Display name of a rater ("Human annotators", "GPT-4", "GPT-4 (alt. rubric)").
+std::string_view rater_display_name(Rater rater);
+// Short label of an exposure label ("E0 none", "E1 direct", "E2 with tools", "no label").
+std::string_view exposure_label_name(ExposureLabel label);
+
+// "$148k", "$1.2M"; "n/a" when empty.
+std::string format_money(std::optional<double> usd);
+// "87,000" rounded to a sensible precision ("~87,000" style without the tilde); "n/a" when empty.
+std::string format_count(std::optional<double> n);
+// "+8.0%" / "−3.1%" (typographic minus); "n/a" when empty.
+std::string format_percent_change(std::optional<double> pct);
+// Ordinal of a whole number: "1st", "2nd", "23rd", "71st".
+std::string ordinal(int n);
+// Integer percent "42%".
+std::string format_percent(double value);
+
+} // namespace exposure::ui

@@ -1,0 +1,68 @@
+// Exposure Explorer ui, panels: the gauge card (needle easing to the score, uncertainty arc, ghost
+// baseline needle and the delta when the what-if differs from the published method).
+#include "ui/format.hpp"
+#include "ui/panels/panels.hpp"
+#include "ui/widgets/draw_util.hpp"
+#include "ui/widgets/gauge.hpp"
+
+#include <string>
+
+namespace exposure::ui {
+
+namespace {
+void centred(ImFont* font, ImU32 colour, const std::string& text) { text_centred(font, colour, text, k_card_padding); }
+} // namespace
+
+void draw_gauge_panel(Frame& frame) {
+    const Palette& p = frame.palette;
+    const Fonts& f = frame.fonts;
+    UiState& ui = frame.ui;
+    tween_retarget(ui.gauge, frame.exposure, frame.now);
+    const double shown = tween_value(ui.gauge, frame.now);
+    if (tween_running(ui.gauge, frame.now)) ui.animating = true;
+
+    const bool differs = !frame.scenario_is_default && !format_delta(frame.exposure - frame.baseline_exposure).empty();
+    ImDrawListSplitter splitter;
+    begin_card(splitter, k_card_padding);
+    GaugeSpec spec;
+    spec.needle = shown;
+    if (frame.scores) {
+        spec.low = frame.scores->exposure_low;
+        spec.high = frame.scores->exposure_high;
+    }
+    spec.ghost = differs ? frame.baseline_exposure : -1.0;
+    spec.max_width = frame.app.view == View::Compact ? 260.0f : 320.0f;
+    ImGui::PushItemWidth(-1);
+    const GaugeResult g = gauge("##gauge", spec, p, f.small);
+    ImGui::PopItemWidth();
+    ui.record.needle_value = shown;
+    ui.record.needle_angle = g.needle_angle;
+    ui.record.ghost_value = spec.ghost;
+
+    centred(f.display, col(p, Colour::Text), format_score(frame.exposure));
+    centred(f.small, col(p, Colour::TextMuted), "AI exposure score out of 100 (higher: more of the work exposed)");
+    if (differs) {
+        ui.record.delta_text = format_delta(frame.exposure - frame.baseline_exposure);
+        centred(f.heading, col(p, Colour::Accent),
+                ui.record.delta_text + " vs. published method (" + format_score(frame.baseline_exposure) + ")");
+    }
+    if (frame.scores) {
+        centred(f.small, col(p, Colour::TextMuted),
+                "Range across raters and lenses: " + format_score(frame.scores->exposure_low) + " \xE2\x80\x93 " +
+                    format_score(frame.scores->exposure_high));
+    } else {
+        centred(f.small, col(p, Colour::TextMuted), "Loading task details\xE2\x80\xA6");
+    }
+    if (g.hovered) {
+        ImGui::BeginTooltip();
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24);
+        ImGui::TextUnformatted("The needle is the blended exposure of this occupation's tasks. The thin arc spans "
+                               "the scores each rater and lens would give; a grey needle marks the published "
+                               "method when your what-if differs from it.");
+        ImGui::PopTextWrapPos();
+        ImGui::EndTooltip();
+    }
+    end_card(splitter, p, k_card_padding);
+}
+
+} // namespace exposure::ui

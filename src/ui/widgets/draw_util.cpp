@@ -1,0 +1,110 @@
+// Exposure Explorer ui, widgets: small drawing helpers (see draw_util.hpp).
+#include "ui/widgets/draw_util.hpp"
+
+#include "ui/widgets/text_layout.hpp"
+
+#include <imgui_internal.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace exposure::ui {
+
+void text_wrapped(ImFont* font, ImU32 colour, std::string_view text) {
+    ImGui::PushFont(font);
+    ImGui::PushStyleColor(ImGuiCol_Text, colour);
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(text.data(), text.data() + text.size());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+}
+
+void text_line(ImFont* font, ImU32 colour, std::string_view text) {
+    ImGui::PushFont(font);
+    ImGui::PushStyleColor(ImGuiCol_Text, colour);
+    ImGui::TextUnformatted(text.data(), text.data() + text.size());
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+}
+
+void text_centred(ImFont* font, ImU32 colour, std::string_view text, float right_margin) {
+    const float width = std::max(1.0f, ImGui::GetContentRegionAvail().x - right_margin);
+    auto measure = [font](std::string_view t) {
+        return static_cast<double>(font->CalcTextSizeA(font->FontSize, 1e9f, 0, t.data(), t.data() + t.size()).x);
+    };
+    const float x0 = ImGui::GetCursorPosX();
+    for (const LineSpan& line : wrap_lines(text, width, measure)) {
+        const std::string_view piece = text.substr(line.begin, line.end - line.begin);
+        const float w = static_cast<float>(measure(piece));
+        ImGui::SetCursorPosX(x0 + std::max(0.0f, (width - w) * 0.5f));
+        text_line(font, colour, piece);
+    }
+}
+
+void hatch_rect(ImDrawList* draw, ImVec2 min, ImVec2 max, ImU32 colour, int density) {
+    if (density <= 0) return;
+    const float step = 40.0f / static_cast<float>(density);
+    const float h = max.y - min.y;
+    draw->PushClipRect(min, max, true);
+    for (float x = min.x - h; x < max.x; x += step)
+        draw->AddLine(ImVec2(x, max.y), ImVec2(x + h, min.y), colour, 1.0f);
+    draw->PopClipRect();
+}
+
+ImVec2 chip_size(std::string_view text, bool with_swatch, ImFont* font) {
+    const ImVec2 t = font->CalcTextSizeA(font->FontSize, 1e9f, 0, text.data(), text.data() + text.size());
+    return ImVec2(t.x + 20.0f + (with_swatch ? 20.0f : 0.0f), t.y + 8.0f);
+}
+
+ImVec2 chip(const char* id, std::string_view text, ImU32 fill, ImU32 text_colour, ImU32 swatch,
+            int hatch_density, ImFont* font) {
+    const ImVec2 size = chip_size(text, swatch != 0, font);
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImGui::InvisibleButton(id, size);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImVec2 max(pos.x + size.x, pos.y + size.y);
+    draw->AddRectFilled(pos, max, fill, size.y * 0.5f);
+    float x = pos.x + 10.0f;
+    if (swatch != 0) {
+        const float side = 14.0f;
+        const ImVec2 s0(x, pos.y + (size.y - side) * 0.5f), s1(x + side, s0.y + side);
+        draw->AddRectFilled(s0, s1, swatch, 3.0f);
+        hatch_rect(draw, s0, s1, text_colour, hatch_density * 3);
+        draw->AddRect(s0, s1, text_colour, 3.0f);
+        x += side + 6.0f;
+    }
+    draw->AddText(font, font->FontSize, ImVec2(x, pos.y + 4.0f), text_colour, text.data(), text.data() + text.size());
+    return size;
+}
+
+void begin_card(ImDrawListSplitter& splitter, float padding) {
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    splitter.Split(draw, 2);
+    splitter.SetCurrentChannel(draw, 1);
+    ImGui::BeginGroup();
+    ImGui::Dummy(ImVec2(0, padding));
+    ImGui::Indent(padding);
+    // Content wraps inside the card: narrow the right edge by the padding.
+    const float right = ImGui::GetContentRegionMax().x - padding;
+    ImGui::PushTextWrapPos(right);
+    ImGui::PushItemWidth(-padding);
+}
+
+void end_card(ImDrawListSplitter& splitter, const Palette& palette, float padding, bool accent_error) {
+    ImGui::PopItemWidth();
+    ImGui::PopTextWrapPos();
+    ImGui::Unindent(padding);
+    ImGui::Dummy(ImVec2(0, padding - ImGui::GetStyle().ItemSpacing.y));
+    ImGui::EndGroup();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImVec2 min = ImGui::GetItemRectMin();
+    const ImVec2 max(ImGui::GetWindowPos().x + ImGui::GetContentRegionMax().x, ImGui::GetItemRectMax().y);
+    splitter.SetCurrentChannel(draw, 0);
+    draw->AddRectFilled(min, max, col(palette, Colour::Card), 10.0f);
+    draw->AddRect(min, max, col(palette, accent_error ? Colour::Error : Colour::Border), 10.0f, 0,
+                  accent_error ? 2.0f : 1.0f);
+    splitter.Merge(draw);
+}
+
+} // namespace exposure::ui
