@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Assembles the static site the `site` CMake target makes (src/app/web.cmake):
+#   $SITE_DIR/              the pages from $WEB_DIR (*.html, *.css; exposure-widget.js goes below)
+#   $SITE_DIR/widget/       exposure-widget.js, exposure-widget-core.mjs/.wasm, the font, data/
+#   $SITE_DIR/widget/data/  a copy of the bundle ($DATA_DIR)
+# and a .gz (gzip -9) and .br (brotli) sibling of every text or wasm file, so a static server can
+# send them precompressed. Incremental: a file is copied or compressed only when its source is newer.
+# Environment: SITE_DIR WEB_DIR CORE_JS (path of exposure-widget-core.mjs) FONT FALLBACK_FONT DATA_DIR.
+set -euo pipefail
+
+die() { echo "assemble_site: $*" >&2; exit 1; }
+for var in SITE_DIR WEB_DIR CORE_JS FONT DATA_DIR; do
+    [ -n "${!var:-}" ] || die "$var is not set"
+done
+core_wasm="${CORE_JS%.mjs}.wasm"
+[ -f "$CORE_JS" ] || die "no widget module at $CORE_JS (build the exposure_widget target)"
+[ -f "$core_wasm" ] || die "no wasm at $core_wasm"
+[ -f "$WEB_DIR/exposure-widget.js" ] || die "no $WEB_DIR/exposure-widget.js"
+if [ ! -f "$DATA_DIR/index.json" ]; then
+    die "no bundle at $DATA_DIR (index.json missing): run scripts/setup.sh, or configure with -DEXPOSURE_WEB_DATA_DIR=DIR"
+fi
+font="$FONT"
+if [ ! -f "$font" ]; then
+    [ -n "${FALLBACK_FONT:-}" ] && [ -f "$FALLBACK_FONT" ] || die "no font at $FONT"
+    font="$FALLBACK_FONT"
+fi
+
+# copy SRC DEST: copies when DEST is missing or older.
+copy() {
+    if [ ! -f "$2" ] || [ "$1" -nt "$2" ]; then
+        mkdir -p "$(dirname "$2")"
+        cp "$1" "$2.tmp.$$" && mv -f "$2.tmp.$$" "$2"
+    fi
+}
+
+mkdir -p "$SITE_DIR/widget/data/occupations"
+
+for page in "$WEB_DIR"/*.html "$WEB_DIR"/*.css; do
+    [ -f "$page" ] && copy "$page" "$SITE_DIR/$(basename "$page")"
+done
+copy "$WEB_DIR/exposure-widget.js" "$SITE_DIR/widget/exposure-widget.js"
+copy "$CORE_JS" "$SITE_DIR/widget/exposure-widget-core.mjs"
+copy "$core_wasm" "$SITE_DIR/widget/exposure-widget-core.wasm"
+# One name whatever the source (subset TTF or Debian's OTF): the widget fetches font.bin.
+copy "$font" "$SITE_DIR/widget/font.bin"
+
+for file in manifest.json index.json; do
+    [ -f "$DATA_DIR/$file" ] && copy "$DATA_DIR/$file" "$SITE_DIR/widget/data/$file"
+done
+# rsync is not assumed; cp -u copies only what is newer.
+cp -u "$DATA_DIR"/occupations/*.json "$SITE_DIR/widget/data/occupations/"
+# Details that left the bundle leave the site too.
+for file in "$SITE_DIR"/widget/data/occupations/*.json; do
+    [ -f "$DATA_DIR/occupations/$(basename "$file")" ] || rm -f "$file" "$file.gz" "$file.br"
+done
+
+# Precompressed siblings, in parallel on the 2 cores this machine allows.
+compress_one() {
+    local file="$1"
+    if [ ! -f "$file.gz" ] || [ "$file" -nt "$file.gz" ]; then gzip -9 -n -c "$file" > "$file.gz.tmp" && mv -f "$file.gz.tmp" "$file.gz"; fi
+    if [ ! -f "$file.br" ] || [ "$file" -nt "$file.br" ]; then brotli -q 11 -f -o "$file.br.tmp" "$file" && mv -f "$file.br.tmp" "$file.br"; fi
+}
+export -f compress_one
+find "$SITE_DIR" -type f \( -name '*.html' -o -name '*.css' -o -name '*.js' -o -name '*.mjs' -o -name '*.wasm' \
+    -o -name '*.json' -o -name '*.bin' \) -print0 | xargs -0 -n 64 -P 2 bash -c 'for f in "$@"; do compress_one "$f"; done' _
+echo "assemble_site: $SITE_DIR"
