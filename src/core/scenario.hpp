@@ -39,6 +39,15 @@ struct Scenario {
 inline constexpr std::size_t k_scenario_max_text = 4096;
 inline constexpr std::size_t k_scenario_max_tasks = 256;
 
+// Value of TaskOverride::weight / capability that means "unchanged" (a valid scenario uses exactly this).
+inline constexpr double k_unchanged = -1.0;
+// Ranges validate_scenario and the decoder accept (inclusive); at least one rater weight must be > 0.
+inline constexpr double k_scenario_max_weight = 100.0;     // rater weights and task weights, from 0
+inline constexpr double k_scenario_max_capability = 100.0; // task capability, from 0
+inline constexpr double k_scenario_max_growth_rate = 5.0;  // capability-growth rate per year, from 0
+inline constexpr int k_scenario_min_horizon = 2024;
+inline constexpr int k_scenario_max_horizon = 2100;
+
 // Result of decoding scenario text: either a scenario or a message naming what is wrong and where.
 struct ScenarioParse {
     Scenario scenario;
