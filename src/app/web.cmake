@@ -33,7 +33,6 @@ target_link_options(exposure_widget PRIVATE
   -sMAX_WEBGL_VERSION=2
   -sALLOW_MEMORY_GROWTH=1
   -sINITIAL_MEMORY=33554432
-  -sSTACK_SIZE=1048576
   -sEXPORTED_FUNCTIONS=_malloc,_free
   -sEXPORTED_RUNTIME_METHODS=specialHTMLTargets,UTF8ToString,stringToUTF8,lengthBytesUTF8
   -sINCOMING_MODULE_JS_API=locateFile,print,printErr,onAbort
@@ -68,3 +67,7 @@ foreach(_font_target exposure_font font inter_subset)
     add_dependencies(site ${_font_target})
   endif()
 endforeach()
+
+# Emscripten 3.1.6's libc++ has no std::bit_cast; the core uses it. The shim defines it only where
+# the library lacks it.
+target_compile_options(exposure_core PRIVATE "SHELL:-include ${CMAKE_CURRENT_SOURCE_DIR}/web/libcxx_compat.hpp")

@@ -72,7 +72,7 @@ EM_JS(void, exposure_web_listen_paste, (const char* target, void* user, void (*c
     if (!element) return;
     var listeners = Module['exposurePasteListeners'] || (Module['exposurePasteListeners'] = new Map());
     var listener = function(event) {
-        var text = event.clipboardData ? event.clipboardData.getData('text/plain') : '';
+        var text = event.clipboardData ? event.clipboardData.getData('text/plain') : "";
         if (!text) return;
         event.preventDefault();
         var size = lengthBytesUTF8(text) + 1;
