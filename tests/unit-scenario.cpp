@@ -4,7 +4,6 @@
 
 #include "core/scenario.hpp"
 
-#include <bit>
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -18,7 +17,11 @@ namespace {
 // Equality that also tells -0.0 from 0.0: the text must give back the very same bits.
 bool same_bits(const Scenario& a, const Scenario& b) {
     if (!(a == b)) return false;
-    const auto bits = [](double v) { return std::bit_cast<uint64_t>(v); };
+    const auto bits = [](double v) {
+        uint64_t b = 0;
+        std::memcpy(&b, &v, sizeof b);
+        return b;
+    };
     for (int r = 0; r < k_rater_count; ++r)
         if (bits(a.rater_weights[r]) != bits(b.rater_weights[r])) return false;
     if (bits(a.growth_rate) != bits(b.growth_rate)) return false;

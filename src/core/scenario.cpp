@@ -21,10 +21,10 @@
 #include "scenario.hpp"
 
 #include <algorithm>
-#include <bit>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 
 namespace exposure {
 
@@ -57,6 +57,18 @@ std::string check_range(std::string_view what, double v, double lo, double hi) {
 
 const char* const k_rater_words[k_rater_count] = {"human", "gpt4", "gpt4_alt"};
 constexpr char k_hex_digits[] = "0123456789abcdef";
+
+// The IEEE-754 bits of a double and back (memcpy: Emscripten 3.1.6's libc++ has no std::bit_cast).
+uint64_t bits_of(double v) {
+    uint64_t bits = 0;
+    std::memcpy(&bits, &v, sizeof bits);
+    return bits;
+}
+double double_of(uint64_t bits) {
+    double v = 0;
+    std::memcpy(&v, &bits, sizeof v);
+    return v;
+}
 constexpr char k_rater_keys[k_rater_count] = {'h', 'g', 'a'};
 
 } // namespace
@@ -123,7 +135,7 @@ void append_number(std::string& out, double v) {
     // The decimal form when k / 1000.0 gives back exactly these bits.
     if (std::isfinite(v) && v >= 0 && v < 1e12) {
         const long long k = std::llround(v * 1000.0);
-        if (std::bit_cast<uint64_t>(double(k) / 1000.0) == std::bit_cast<uint64_t>(v)) {
+        if (bits_of(double(k) / 1000.0) == bits_of(v)) {
             out += std::to_string(k / 1000);
             if (long long frac = k % 1000; frac != 0) {
                 char digits[4] = {char('0' + frac / 100), char('0' + frac / 10 % 10), char('0' + frac % 10), 0};
@@ -135,7 +147,7 @@ void append_number(std::string& out, double v) {
             return;
         }
     }
-    const uint64_t bits = std::bit_cast<uint64_t>(v);
+    const uint64_t bits = bits_of(v);
     out += 'x';
     for (int shift = 60; shift >= 0; shift -= 4) out += k_hex_digits[(bits >> shift) & 0xf];
 }
@@ -146,7 +158,7 @@ std::string encode_scenario(const Scenario& scenario) {
     const Scenario defaults;
     std::string out = "v1";
     for (int r = 0; r < k_rater_count; ++r) {
-        if (std::bit_cast<uint64_t>(scenario.rater_weights[r]) == std::bit_cast<uint64_t>(defaults.rater_weights[r]))
+        if (bits_of(scenario.rater_weights[r]) == bits_of(defaults.rater_weights[r]))
             continue;
         out += '-';
         out += k_rater_keys[r];
@@ -156,7 +168,7 @@ std::string encode_scenario(const Scenario& scenario) {
         out += "-l";
         out += scenario.lens == Lens::Alpha ? 'a' : scenario.lens == Lens::Gamma ? 'g' : 'b';
     }
-    if (std::bit_cast<uint64_t>(scenario.growth_rate) != std::bit_cast<uint64_t>(defaults.growth_rate)) {
+    if (bits_of(scenario.growth_rate) != bits_of(defaults.growth_rate)) {
         out += "-r";
         append_number(out, scenario.growth_rate);
     }
@@ -242,7 +254,7 @@ public:
                 bits = bits << 4 | uint64_t(d);
                 advance();
             }
-            value = std::bit_cast<double>(bits);
+            value = double_of(bits);
             return true;
         }
         int64_t whole = 0;
