@@ -15,6 +15,8 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
+#include <cmath>
+#include <string>
 
 namespace exposure::ui {
 
@@ -28,6 +30,8 @@ AppState& AppState::operator=(AppState&&) noexcept = default;
 // [SECTION] Resolving the occupation and the core's scores --------------------------------------
 
 namespace {
+
+using PanelFn = void (*)(Frame&);
 
 // Width from which the card uses two columns.
 constexpr float k_two_column_min_width = 880.0f;
@@ -100,6 +104,12 @@ void validate_inputs(AppState& state, UiState& ui) {
 
 // Fills the frame with the occupation, its detail and the core's figures.
 void resolve(Frame& frame) {
+    frame.summary = nullptr;
+    frame.group = nullptr;
+    frame.detail = nullptr;
+    frame.scores = nullptr;
+    frame.baseline = nullptr;
+    frame.ranking = nullptr;
     AppState& state = frame.app;
     UiState& ui = frame.ui;
     if (!state.index || state.occupation.empty()) return;
@@ -142,27 +152,136 @@ void resolve(Frame& frame) {
 
 void gap() { ImGui::Dummy(ImVec2(0, k_card_gap - ImGui::GetStyle().ItemSpacing.y)); }
 
-// Runs panels one under another with a gap between them, recording their names for tests.
-template <typename... Panels>
-void column(Frame& frame, Panels&&... panels) {
-    auto run = [&](auto& p) {
-        frame.ui.record.panels.emplace_back(p.first);
-        p.second(frame);
-        gap();
-    };
-    (run(panels), ...);
+// Runs one panel and the gap after it, recording its name for tests.
+void run(Frame& frame, const char* name, PanelFn panel) {
+    frame.ui.record.panels.emplace_back(name);
+    panel(frame);
+    gap();
 }
 
-using PanelFn = void (*)(Frame&);
-using Named = std::pair<const char*, PanelFn>;
+// What the what-if panel's position depends on; a change means last frame's slot is stale.
+std::string slot_key(const Frame& frame) {
+    const PickerState& picker = frame.ui.picker;
+    return std::to_string(static_cast<int>(frame.width)) + '|' + std::to_string(static_cast<int>(frame.app.view)) + '|' +
+           frame.app.occupation + '|' + picker.query + '|' + std::to_string(picker.browse_group) + '|' +
+           (frame.app.error.empty() ? "" : "e") + (frame.ui.show_gallery ? "g" : "");
+}
+
+// The what-if panel changes the scenario that the panels above it show. So that every figure follows
+// in the same frame, it is drawn first, at the place it took last frame, and its slot in the column
+// is left empty. When the slot moved (or is unknown) it is drawn in place and another frame is asked.
+struct DeferredWhatIf {
+    bool early = false;
+    float height = 0;
+};
+
+DeferredWhatIf whatif_early(Frame& frame) {
+    DeferredWhatIf d;
+    UiState& ui = frame.ui;
+    if (ui.whatif_slot_y < 0 || ui.whatif_key != slot_key(frame)) return d;
+    const ImVec2 column_start = ImGui::GetCursorPos();
+    ImGui::SetCursorPosY(ui.whatif_slot_y);
+    const Scenario before = frame.app.scenario;
+    ImGui::BeginGroup();
+    frame.ui.record.panels.emplace_back("whatif");
+    draw_whatif(frame);
+    ImGui::EndGroup();
+    d.height = ImGui::GetItemRectSize().y;
+    d.early = true;
+    ImGui::SetCursorPos(column_start);
+    if (!(frame.app.scenario == before)) resolve(frame);
+    return d;
+}
+
+void whatif_slot(Frame& frame, const DeferredWhatIf& d) {
+    UiState& ui = frame.ui;
+    const float y = ImGui::GetCursorPosY();
+    float height = d.height;
+    if (d.early) {
+        ImGui::Dummy(ImVec2(1.0f, height));
+        if (std::fabs(y - ui.whatif_slot_y) > 0.5f) ui.animating = true; // lay out again where it belongs
+    } else {
+        const Scenario before = frame.app.scenario;
+        ImGui::BeginGroup();
+        frame.ui.record.panels.emplace_back("whatif");
+        draw_whatif(frame);
+        ImGui::EndGroup();
+        height = ImGui::GetItemRectSize().y;
+        if (!(frame.app.scenario == before)) {
+            resolve(frame);
+            ui.animating = true; // the panels above show the new figures next frame
+        }
+    }
+    gap();
+    ui.whatif_slot_y = y;
+    ui.whatif_height = height;
+    ui.whatif_key = slot_key(frame);
+}
 
 void layout(Frame& frame) {
-    const Named header{"header", draw_header}, gauge{"gauge", draw_gauge_panel}, error{"error", draw_error};
-    const Named loading{"loading", draw_loading};
-    if (!frame.app.error.empty()) column(frame, error);
+    const View view = frame.app.view;
+    if (!frame.app.error.empty()) run(frame, "error", draw_error);
+    if (view == View::Full || !frame.summary) {
+        const std::string before = frame.app.occupation;
+        run(frame, "picker", draw_picker);
+        if (frame.app.occupation != before) resolve(frame);
+    }
     if (!frame.summary) return;
-    column(frame, header, gauge);
-    if (!frame.detail) column(frame, loading);
+    const bool loading = frame.detail == nullptr;
+    const bool full = view == View::Full;
+    const bool with_whatif = full && !loading;
+
+    auto card = [&] {
+        run(frame, "header", draw_header);
+        run(frame, "gauge", draw_gauge_panel);
+        run(frame, "cards", draw_headline_cards);
+    };
+    auto tasks = [&] {
+        if (loading)
+            run(frame, "loading", draw_loading);
+        else
+            run(frame, "tasks", draw_tasks);
+    };
+    if (view == View::Compact) {
+        card();
+        return;
+    }
+    if (frame.narrow) {
+        DeferredWhatIf d;
+        if (with_whatif) d = whatif_early(frame);
+        card();
+        if (full) run(frame, "strip", draw_strip);
+        if (with_whatif) whatif_slot(frame, d);
+        tasks();
+        if (with_whatif) {
+            run(frame, "activities", draw_activities);
+            run(frame, "skills", draw_skills);
+            run(frame, "meaning", draw_meaning);
+        }
+    } else {
+        ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(k_card_gap * 0.5f, 0));
+        if (ImGui::BeginTable("##columns", 2, ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_NoPadOuterX)) {
+            ImGui::TableSetupColumn("left", ImGuiTableColumnFlags_WidthStretch, 0.45f);
+            ImGui::TableSetupColumn("right", ImGuiTableColumnFlags_WidthStretch, 0.55f);
+            ImGui::TableNextRow();
+            ImGui::TableSetColumnIndex(0);
+            DeferredWhatIf d;
+            if (with_whatif) d = whatif_early(frame);
+            card();
+            if (full) run(frame, "strip", draw_strip);
+            if (with_whatif) whatif_slot(frame, d);
+            ImGui::TableSetColumnIndex(1);
+            tasks();
+            if (with_whatif) {
+                run(frame, "activities", draw_activities);
+                run(frame, "skills", draw_skills);
+                run(frame, "meaning", draw_meaning);
+            }
+            ImGui::EndTable();
+        }
+        ImGui::PopStyleVar();
+    }
+    if (frame.ui.show_gallery) run(frame, "gallery", draw_gallery);
 }
 
 } // namespace

@@ -45,6 +45,7 @@ struct AppState {
     bool scenario_changed = false;           // the user changed the what-if
     float content_height = 0;                // logical px the full content needs (no layout shift)
     std::string error;                       // non-empty: an error card is shown (last good state kept)
+    std::string open_url;                    // a link the user activated (relative to the widget's page)
 
     std::unique_ptr<UiState> ui; // panels' state: selection, animation, hover, sorting
 };

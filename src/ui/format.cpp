@@ -1,6 +1,7 @@
 // Exposure Explorer ui: how figures are written on the card (see format.hpp).
 #include "ui/format.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -54,6 +55,44 @@ std::string_view exposure_label_name(ExposureLabel label) {
     case ExposureLabel::Unknown: return "no label";
     }
     return "no label";
+}
+
+std::string rater_breakdown(const Task& task, const TaskScore& score, const Scenario& scenario) {
+    std::string out;
+    char buf[160];
+    for (int r = 0; r < k_rater_count; ++r) {
+        const Rater rater = static_cast<Rater>(r);
+        const ExposureLabel label = task.exposure[r];
+        const double value = score.rater_exposure[r];
+        if (label == ExposureLabel::Unknown || value < 0)
+            std::snprintf(buf, sizeof buf, "%s: no label", rater_display_name(rater).data());
+        else
+            std::snprintf(buf, sizeof buf, "%s: %s = %.0f", rater_display_name(rater).data(),
+                          exposure_label_name(label).data(), value);
+        out += buf;
+        if (scenario.rater_weights[r] <= 0) out += "  (not in the blend)";
+        out += '\n';
+    }
+    if (score.exposure >= 0) {
+        std::snprintf(buf, sizeof buf, "Blended exposure: %.0f / 100%s\n", score.exposure,
+                      score.overridden && score.exposure != score.baseline_exposure ? " (what-if)" : "");
+        out += buf;
+    }
+    if (score.disagreement > 0) {
+        std::snprintf(buf, sizeof buf, "Raters %s: %.0f points apart\n",
+                      score.disagreement >= 50 ? "disagree" : "differ", score.disagreement);
+        out += buf;
+    } else {
+        out += "Raters agree\n";
+    }
+    if (task.automation != AutomationLabel::Unknown && score.automation >= 0) {
+        std::snprintf(buf, sizeof buf, "GPT-4 automation label T%d: AI can handle %.0f%%",
+                      static_cast<int>(task.automation), score.automation);
+        out += buf;
+    } else {
+        out += "No automation label";
+    }
+    return out;
 }
 
 std::string format_money(std::optional<double> usd) {

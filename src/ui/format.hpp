@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/model.hpp"
+#include "core/scenario.hpp"
 #include "core/scoring.hpp"
 
 #include <optional>
@@ -20,6 +21,10 @@ std::string_view trend_name(DemandTrend trend);
 std::string_view rater_display_name(Rater rater);
 // Short label of an exposure label ("E0 none", "E1 direct", "E2 with tools", "no label").
 std::string_view exposure_label_name(ExposureLabel label);
+
+// The rater breakdown of one task (the task bars' tooltip): each rater's label and value under the
+// scenario's lens, which raters count in the blend, the disagreement and GPT-4's automation label.
+std::string rater_breakdown(const Task& task, const TaskScore& score, const Scenario& scenario);
 
 // "$148k", "$1.2M"; "n/a" when empty.
 std::string format_money(std::optional<double> usd);

@@ -96,7 +96,11 @@ struct UiState {
     bool tasks_upstream_order = false;
     bool activities_open = false;
     bool whatif_open = true;
-    int whatif_selected_task = -1; // task index whose per-task controls are expanded
+    bool whatif_tasks_open = false; // the per-task controls are expanded
+    std::string whatif_note;        // why the last what-if change was refused
+    float whatif_slot_y = -1;       // window y where the what-if panel sat last frame (-1: unknown)
+    float whatif_height = 0;        // its height last frame
+    std::string whatif_key;         // what its slot depended on last frame (width, view, picker, ...)
     bool show_gallery = false;
     bool show_methodology = false;
     PickerState picker;

@@ -41,10 +41,14 @@ void draw_gauge_panel(Frame& frame) {
 
     centred(f.display, col(p, Colour::Text), format_score(frame.exposure));
     centred(f.small, col(p, Colour::TextMuted), "AI exposure score out of 100 (higher: more of the work exposed)");
+    // Always one line here, so the card keeps its height when a what-if starts or ends.
     if (differs) {
         ui.record.delta_text = format_delta(frame.exposure - frame.baseline_exposure);
         centred(f.heading, col(p, Colour::Accent),
                 ui.record.delta_text + " vs. published method (" + format_score(frame.baseline_exposure) + ")");
+    } else {
+        centred(f.heading, col(p, Colour::TextMuted),
+                frame.scenario_is_default ? "Published method" : "Same as the published method");
     }
     if (frame.scores) {
         centred(f.small, col(p, Colour::TextMuted),
