@@ -35,7 +35,7 @@ copy() {
 
 mkdir -p "$SITE_DIR/widget/data/occupations"
 
-for page in "$WEB_DIR"/*.html "$WEB_DIR"/*.css; do
+for page in "$WEB_DIR"/*.html "$WEB_DIR"/*.css "$WEB_DIR"/*.svg; do
     [ -f "$page" ] && copy "$page" "$SITE_DIR/$(basename "$page")"
 done
 copy "$WEB_DIR/exposure-widget.js" "$SITE_DIR/widget/exposure-widget.js"
@@ -62,5 +62,5 @@ compress_one() {
 }
 export -f compress_one
 find "$SITE_DIR" -type f \( -name '*.html' -o -name '*.css' -o -name '*.js' -o -name '*.mjs' -o -name '*.wasm' \
-    -o -name '*.json' -o -name '*.bin' \) -print0 | xargs -0 -n 64 -P 2 bash -c 'for f in "$@"; do compress_one "$f"; done' _
+    -o -name '*.json' -o -name '*.bin' -o -name '*.svg' \) -print0 | xargs -0 -n 64 -P 2 bash -c 'for f in "$@"; do compress_one "$f"; done' _
 echo "assemble_site: $SITE_DIR"

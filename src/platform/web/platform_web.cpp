@@ -63,9 +63,12 @@ EM_JS(void, exposure_web_write_clipboard, (const char* text), {
     }
 });
 
+// Receives pasted text (EM_JS parameters must be plain names: hence the alias).
+using PasteCallback = void (*)(void* user, const char* text);
+
 // Listens for paste on the canvas and hands the text to `callback(user, text)`; the key for removal
 // is the user pointer.
-EM_JS(void, exposure_web_listen_paste, (const char* target, void* user, void (*callback)(void*, const char*)), {
+EM_JS(void, exposure_web_listen_paste, (const char* target, void* user, PasteCallback callback), {
     var name = UTF8ToString(target);
     var specials = Module['specialHTMLTargets'] || {};
     var element = specials[name] || document.querySelector(name);

@@ -1,0 +1,912 @@
+// <exposure-widget>: the Exposure Explorer card as an embeddable custom element.
+//
+//   <script type="module" src="widget/exposure-widget.js"></script>
+//   <exposure-widget occupation="15-2051.00"></exposure-widget>
+//
+// Attributes (mirrored by properties): occupation, theme (light | dark | auto), view (card | compact
+// | full), scenario (scenario text), sync-url (put occupation and scenario in the page URL's hash),
+// no-storage (do not keep the last scenario per occupation in localStorage).
+// Read-only properties: score (headline exposure 0-100 under the current scenario), state (a
+// JSON-able snapshot). Methods: copyLink(), exportJSON(), exportCSV(), exportPNG(), retry().
+// Events (bubbling CustomEvents): load {occupation, score}, change {occupation, score, scenario},
+// error {message, code}.
+//
+// Everything the widget loads sits beside this file (the folder can live at any path): the wasm core
+// (exposure-widget-core.mjs/.wasm, compiled once and shared by every widget on the page), the font
+// (font.bin) and the data (data/index.json, data/occupations/<code>.json). No other request is made.
+// Works under `script-src 'self' 'wasm-unsafe-eval'`: no eval, no inline script; untrusted text
+// (attributes, URL hash, data) reaches the DOM only through textContent, and scenario text is
+// checked by the core's decoder before it is used.
+//
+// [SECTION] Shared runtime (one per page: data, module, library)
+// [SECTION] Helpers
+// [SECTION] Styles
+// [SECTION] The element
+
+const k_base = new URL('.', import.meta.url);
+const k_data = new URL('data/', k_base);
+const k_views = ['card', 'compact', 'full'];
+const k_themes = ['auto', 'light', 'dark'];
+// Height the frame keeps before the core reports its content height (logical px), per view.
+const k_initial_height = { card: 460, compact: 200, full: 760 };
+// Notices the core sends after a frame (src/app/web/widget_main.cpp, enum Notice).
+const k_notice = { want_detail: 1, changed: 2, content_height: 3, error: 4, data_drawn: 5 };
+const k_storage_prefix = 'exposure-widget/scenario/';
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Shared runtime (one per page: data, module, library)
+// ---------------------------------------------------------------------------------------------
+
+// A failure with a machine-readable code, as the error event reports it.
+class WidgetError extends Error {
+  constructor(code, message) {
+    super(message);
+    this.code = code;
+  }
+}
+
+async function fetch_bytes(url, what) {
+  let response;
+  try {
+    response = await fetch(url, { credentials: 'same-origin' });
+  } catch (cause) {
+    throw new WidgetError('fetch-failed', `${what} could not be fetched (${cause.message})`);
+  }
+  if (!response.ok) throw new WidgetError('fetch-failed', `${what} could not be fetched (HTTP ${response.status})`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+function parse_json(bytes, what) {
+  try {
+    return JSON.parse(new TextDecoder().decode(bytes));
+  } catch (cause) {
+    throw new WidgetError('bad-data', `${what} is not valid JSON (${cause.message})`);
+  }
+}
+
+// The page's one copy of the data and of the compiled module. Promises are kept only while they
+// succeed, so a retry after a failed fetch fetches again.
+class Runtime {
+  constructor() {
+    this.index = null;         // Promise<{json, bytes, codes}>
+    this.details = new Map();  // code -> Promise<{json, bytes}>
+    this.core = null;          // Promise<{module, library}>
+    this.widgets = new Map();  // core widget pointer -> element
+    this.next_canvas = 1;
+  }
+
+  load_index() {
+    if (!this.index) {
+      this.index = (async () => {
+        const bytes = await fetch_bytes(new URL('index.json', k_data), 'The occupation index');
+        const json = parse_json(bytes, 'The occupation index');
+        if (!json || !Array.isArray(json.occupations)) throw new WidgetError('bad-data', 'The occupation index has no occupations list');
+        const codes = new Map(json.occupations.map((occupation) => [occupation.code, occupation]));
+        return { json, bytes, codes };
+      })();
+      this.index.catch(() => { this.index = null; });
+    }
+    return this.index;
+  }
+
+  load_detail(code) {
+    let promise = this.details.get(code);
+    if (!promise) {
+      promise = (async () => {
+        const what = `The data of occupation ${code}`;
+        const bytes = await fetch_bytes(new URL(`occupations/${encodeURIComponent(code)}.json`, k_data), what);
+        return { json: parse_json(bytes, what), bytes };
+      })();
+      this.details.set(code, promise);
+      promise.catch(() => { if (this.details.get(code) === promise) this.details.delete(code); });
+    }
+    return promise;
+  }
+
+  // Loads and instantiates the wasm core once; resolves to {module, library}.
+  load_core() {
+    if (!this.core) {
+      this.core = (async () => {
+        if (typeof WebAssembly !== 'object') throw new WidgetError('no-wasm', 'This browser cannot run WebAssembly');
+        const [factory, font, index] = await Promise.all([
+          import(new URL('exposure-widget-core.mjs', k_base).href).then((m) => m.default),
+          fetch_bytes(new URL('font.bin', k_base), 'The font'),
+          this.load_index(),
+        ]);
+        const module = await factory({
+          locateFile: (path) => new URL(path, k_base).href,
+          print: () => {},
+          printErr: (text) => console.warn(`exposure-widget: ${text}`),
+        });
+        const library = module._exposure_library_create();
+        with_bytes(module, font, (ptr, size) => module._exposure_library_set_font(library, ptr, size));
+        const failed = with_bytes(module, index.bytes, (ptr, size) => module._exposure_library_set_index(library, ptr, size));
+        if (failed) throw new WidgetError('bad-data', module.UTF8ToString(module._exposure_library_error(library)));
+        module.exposureNotify = (widget, kind, text, value) => {
+          const element = this.widgets.get(widget);
+          // Not re-entered from inside a frame: handled once the frame is done.
+          if (element) queueMicrotask(() => element._notice(kind, text, value));
+        };
+        return { module, library };
+      })();
+      this.core.catch(() => { this.core = null; });
+    }
+    return this.core;
+  }
+
+  // Hands a fetched detail to the core (once) and redraws every widget: they share the data.
+  async give_detail(code) {
+    const [{ module, library }, detail] = await Promise.all([this.load_core(), this.load_detail(code)]);
+    if (with_string(module, code, (code_ptr) => module._exposure_library_has_detail(library, code_ptr))) return;
+    const source = `occupations/${code}.json`;
+    const failed = with_bytes(module, detail.bytes, (ptr, size) =>
+      with_string(module, code, (code_ptr) =>
+        with_string(module, source, (source_ptr) => module._exposure_library_add_detail(library, ptr, size, code_ptr, source_ptr))));
+    if (failed) {
+      this.details.delete(code);
+      throw new WidgetError('bad-data', module.UTF8ToString(module._exposure_library_error(library)));
+    }
+    for (const widget of this.widgets.keys()) module._exposure_widget_request_frame(widget);
+  }
+}
+
+// One runtime per page, kept on the element class (no global variable of our own).
+function runtime() {
+  if (!ExposureWidget.runtime) ExposureWidget.runtime = new Runtime();
+  return ExposureWidget.runtime;
+}
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Helpers
+// ---------------------------------------------------------------------------------------------
+
+// Copies bytes into the module's memory for the duration of `use(ptr, size)`.
+function with_bytes(module, bytes, use) {
+  const ptr = module._malloc(Math.max(1, bytes.length));
+  try {
+    module.HEAPU8.set(bytes, ptr);
+    return use(ptr, bytes.length);
+  } finally {
+    module._free(ptr);
+  }
+}
+
+function with_string(module, text, use) {
+  const size = module.lengthBytesUTF8(text) + 1;
+  const ptr = module._malloc(size);
+  try {
+    module.stringToUTF8(text, ptr, size);
+    return use(ptr);
+  } finally {
+    module._free(ptr);
+  }
+}
+
+function element(tag, attributes = {}, text = null) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  if (text !== null) node.textContent = text;
+  return node;
+}
+
+function format_score(score) {
+  return Number.isFinite(score) ? String(Math.round(score)) : '–';
+}
+
+function download(blob, name) {
+  const url = URL.createObjectURL(blob);
+  const link = element('a', { href: url, download: name });
+  link.style.display = 'none';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+
+function csv_cell(value) {
+  const text = value === null || value === undefined ? '' : String(value);
+  // Quoted when needed; a leading = + - @ is defused so a spreadsheet does not run it as a formula.
+  const safe = /^[=+\-@]/.test(text) && !/^-?\d/.test(text) ? `'${text}` : text;
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+function storage_get(key) {
+  try {
+    return window.localStorage ? window.localStorage.getItem(key) : null;
+  } catch {
+    return null; // storage blocked (sandboxed frame, privacy mode): nothing kept
+  }
+}
+
+function storage_set(key, value) {
+  try {
+    if (!window.localStorage) return;
+    if (value === null) window.localStorage.removeItem(key);
+    else window.localStorage.setItem(key, value);
+  } catch {
+    // Quota or policy: keeping the scenario is a convenience, not a requirement.
+  }
+}
+
+function supports_webgl2() {
+  return typeof WebGL2RenderingContext === 'function';
+}
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Styles
+// ---------------------------------------------------------------------------------------------
+
+const k_css = `
+:host { display: flex; flex-direction: column; position: relative; box-sizing: border-box; width: 100%;
+  min-width: 0; color: #1d2330; background: #ffffff; border-radius: 10px; overflow: hidden;
+  font: 15px/1.45 Inter, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; contain: layout; }
+:host([data-dark]) { color: #e6e9ef; background: #161a22; }
+:host([hidden]) { display: none; }
+.frame { position: relative; flex: none; width: 100%; min-height: 0; }
+:host([data-fixed-height]) .frame { flex: 1 1 auto; }
+canvas { position: absolute; inset: 0; width: 100%; height: 100%; display: block; outline: none;
+  touch-action: pan-y pinch-zoom; }
+canvas:focus-visible { box-shadow: inset 0 0 0 3px #3b82f6; }
+.poster, .card { position: absolute; inset: 0; padding: 20px 22px; box-sizing: border-box; overflow: auto;
+  background: inherit; }
+.poster[hidden], .card[hidden], canvas[hidden] { display: none; }
+.poster .title, .card .title { font-size: 19px; font-weight: 600; margin: 0 0 4px; }
+.poster .code, .card .code { opacity: .65; font-size: 13px; margin: 0 0 14px; }
+.poster .score, .card .score { font-size: 44px; font-weight: 700; line-height: 1.1; margin: 0; }
+.poster .label, .card .label { opacity: .7; font-size: 13px; margin: 0 0 12px; }
+.card .message { margin: 0 0 12px; }
+.card button, .toolbar button { font: inherit; font-size: 13px; color: inherit; background: transparent;
+  border: 1px solid currentColor; border-radius: 6px; padding: 3px 10px; cursor: pointer; opacity: .8; }
+.card button:hover, .toolbar button:hover { opacity: 1; }
+.toolbar { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; padding: 6px 12px 10px;
+  font-size: 13px; flex: none; }
+.toolbar .status { opacity: .7; margin-left: 4px; }
+table { border-collapse: collapse; width: 100%; font-size: 13px; margin-top: 8px; }
+caption { text-align: left; font-weight: 600; padding: 4px 0; }
+th, td { text-align: left; padding: 4px 6px; border-top: 1px solid rgba(127,127,127,.3); vertical-align: top; }
+td.number, th.number { text-align: right; white-space: nowrap; }
+.visually-hidden { position: absolute !important; width: 1px; height: 1px; margin: -1px; padding: 0; border: 0;
+  overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; }
+`;
+
+function style_node() {
+  if ('adoptedStyleSheets' in Document.prototype && typeof CSSStyleSheet === 'function') {
+    try {
+      if (!ExposureWidget.sheet) {
+        ExposureWidget.sheet = new CSSStyleSheet();
+        ExposureWidget.sheet.replaceSync(k_css);
+      }
+      return null;
+    } catch {
+      // Fall back to a <style> element below.
+    }
+  }
+  return element('style', {}, k_css);
+}
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] The element
+// ---------------------------------------------------------------------------------------------
+
+class ExposureWidget extends HTMLElement {
+  static get observedAttributes() {
+    return ['occupation', 'theme', 'view', 'scenario', 'sync-url'];
+  }
+
+  constructor() {
+    super();
+    const root = this.attachShadow({ mode: 'open' });
+    const style = style_node();
+    if (style) root.append(style);
+    else root.adoptedStyleSheets = [ExposureWidget.sheet];
+
+    this._frame = element('div', { class: 'frame', part: 'frame' });
+    this._canvas = element('canvas', { tabindex: '0', role: 'img', 'aria-label': 'Exposure Explorer' });
+    this._canvas.hidden = true;
+    this._poster = element('div', { class: 'poster', 'aria-hidden': 'true' });
+    this._card = element('div', { class: 'card' });
+    this._card.hidden = true;
+    this._frame.append(this._canvas, this._poster, this._card);
+
+    this._toolbar = element('div', { class: 'toolbar', part: 'toolbar' });
+    const button = (label, action, title) => {
+      const b = element('button', { type: 'button', title }, label);
+      b.addEventListener('click', () => action.call(this));
+      return b;
+    };
+    this._status = element('span', { class: 'status', role: 'status' });
+    this._toolbar.append(
+      button('Copy link', this.copyLink, 'Copy a link to this occupation and scenario'),
+      button('JSON', this.exportJSON, 'Download the scenario and scores as JSON'),
+      button('CSV', this.exportCSV, 'Download the scenario and scores as CSV'),
+      button('PNG', this.exportPNG, 'Download the card as a PNG image'),
+      this._status);
+    this._toolbar.hidden = true;
+
+    this._live = element('div', { class: 'visually-hidden', 'aria-live': 'polite' });
+    this._table_holder = element('div', { class: 'visually-hidden' });
+    root.append(this._frame, this._toolbar, this._live, this._table_holder);
+
+    this._widget = 0;           // core widget pointer while instantiated
+    this._canvas_id = '';
+    this._state = 'idle';       // idle | poster | loading | ready | fallback | error
+    this._loaded = false;       // the load event fired
+    this._occupation = '';      // what is shown (attribute, hash, or the user's pick)
+    this._scenario = '';        // scenario text as the core encoded it ('' until known)
+    this._pending_scenario = null; // scenario text waiting for the core
+    this._content_height = 0;
+    this._last_announced = null;
+    this._error = null;
+    this._applying = false;     // reflecting a property into its attribute
+
+    this._dark_query = window.matchMedia ? window.matchMedia('(prefers-color-scheme: dark)') : null;
+    this._on_scheme = () => this._apply_theme();
+    this._on_hash = () => this._read_hash(true);
+    this._on_pointerdown = (event) => {
+      // Capture so a drag that leaves the canvas still ends inside the core (mouse and pen; touch
+      // is captured by the browser already).
+      if (event.pointerType !== 'touch') {
+        try { this._canvas.setPointerCapture(event.pointerId); } catch { /* pointer gone */ }
+      }
+    };
+    this._canvas.addEventListener('pointerdown', this._on_pointerdown);
+  }
+
+  // --- attributes and properties --------------------------------------------------------------
+
+  get occupation() { return this._occupation || this.getAttribute('occupation') || ''; }
+  set occupation(value) { this.setAttribute('occupation', String(value)); }
+  get theme() { const t = this.getAttribute('theme'); return k_themes.includes(t) ? t : 'auto'; }
+  set theme(value) { this.setAttribute('theme', String(value)); }
+  get view() { const v = this.getAttribute('view'); return k_views.includes(v) ? v : 'card'; }
+  set view(value) { this.setAttribute('view', String(value)); }
+  get scenario() { return this._scenario || this._pending_scenario || this.getAttribute('scenario') || ''; }
+  set scenario(value) { this.setAttribute('scenario', String(value)); }
+  get syncUrl() { return this.hasAttribute('sync-url'); }
+  set syncUrl(value) { this.toggleAttribute('sync-url', Boolean(value)); }
+
+  // The headline exposure 0-100 under the current scenario (NaN when unknown).
+  get score() {
+    if (this._widget) return this._core().module._exposure_widget_score(this._widget);
+    const summary = this._summary;
+    const default_scenario = !this.scenario || this.scenario === 'v1';
+    return summary && default_scenario && typeof summary.exposure === 'number' ? summary.exposure : NaN;
+  }
+
+  // A JSON-able snapshot of what the widget shows.
+  get state() {
+    const score = this.score;
+    return {
+      occupation: this.occupation,
+      title: this._summary ? this._summary.title : '',
+      scenario: this.scenario,
+      score: Number.isFinite(score) ? score : null,
+      theme: this.theme,
+      view: this.view,
+      status: this._state,
+      error: this._error,
+      contentHeight: this._content_height,
+    };
+  }
+
+  // Frames the core has drawn for this widget: a test hook (an idle page draws nothing).
+  get framesDrawn() {
+    return this._widget ? this._core().module._exposure_widget_frames(this._widget) : 0;
+  }
+
+  attributeChangedCallback(name, old_value, value) {
+    if (old_value === value || !this.isConnected) return;
+    if (name === 'occupation') this._set_occupation(value || '', 'attribute');
+    else if (name === 'scenario') this._set_scenario(value || '', 'attribute');
+    else if (name === 'theme') this._apply_theme();
+    else if (name === 'view') this._apply_view();
+    else if (name === 'sync-url') this._sync_hash_listener();
+  }
+
+  connectedCallback() {
+    this._occupation = this.getAttribute('occupation') || '';
+    this._pending_scenario = this.getAttribute('scenario');
+    this._sync_hash_listener();
+    if (this.syncUrl) this._read_hash(false);
+    this._apply_theme();
+    if (this._dark_query) this._dark_query.addEventListener('change', this._on_scheme);
+    this._measure_height_mode();
+    this._frame.style.height = this.hasAttribute('data-fixed-height') ? '' : `${k_initial_height[this.view]}px`;
+    this._show_poster();
+    this._watch_visibility();
+  }
+
+  disconnectedCallback() {
+    if (this._visibility) this._visibility.disconnect();
+    if (this._resize) this._resize.disconnect();
+    if (this._dpr_query) this._dpr_query.removeEventListener('change', this._on_dpr);
+    if (this._dark_query) this._dark_query.removeEventListener('change', this._on_scheme);
+    window.removeEventListener('hashchange', this._on_hash);
+    this._destroy_core_widget();
+    this._state = 'idle';
+  }
+
+  // Tries again after a failed load.
+  retry() {
+    this._error = null;
+    this._card.hidden = true;
+    this._show_poster();
+    if (this._widget || this._state === 'loading') this._set_occupation(this.occupation, 'retry');
+    else this._instantiate();
+  }
+
+  // --- sharing and export ---------------------------------------------------------------------
+
+  // The page URL with this widget's occupation and scenario in the hash.
+  shareURL() {
+    const url = new URL(window.location.href);
+    const params = new URLSearchParams(url.hash.replace(/^#/, ''));
+    const prefix = this.id ? `${this.id}.` : '';
+    params.set(`${prefix}occupation`, this.occupation);
+    const scenario = this.scenario;
+    if (scenario && scenario !== 'v1') params.set(`${prefix}scenario`, scenario);
+    else params.delete(`${prefix}scenario`);
+    url.hash = params.toString();
+    return url.href;
+  }
+
+  async copyLink() {
+    const link = this.shareURL();
+    if (this.syncUrl) this._write_hash();
+    try {
+      await navigator.clipboard.writeText(link);
+      this._say('Link copied');
+    } catch {
+      this._say(`Copy this link: ${link}`);
+    }
+    return link;
+  }
+
+  _report() {
+    if (!this._widget) return { occupation: this.occupation, scenario: this.scenario, exposure: this.score };
+    const { module } = this._core();
+    return JSON.parse(module.UTF8ToString(module._exposure_widget_report(this._widget)));
+  }
+
+  exportJSON() {
+    const report = this._report();
+    download(new Blob([JSON.stringify(report, null, 2)], { type: 'application/json' }), `exposure-${this.occupation}.json`);
+    return report;
+  }
+
+  exportCSV() {
+    const report = this._report();
+    const rows = [
+      ['occupation', 'title', 'scenario', 'exposure'],
+      [report.occupation, report.title || '', report.scenario, report.exposure],
+      [],
+      ['task_id', 'task', 'weight', 'exposure', 'automation', 'overridden'],
+      ...(report.tasks || []).map((t) => [t.id, t.text, t.weight, t.exposure, t.automation, t.overridden]),
+    ];
+    const text = rows.map((row) => row.map(csv_cell).join(',')).join('\r\n') + '\r\n';
+    download(new Blob([text], { type: 'text/csv' }), `exposure-${this.occupation}.csv`);
+    return text;
+  }
+
+  // Draws a frame and reads the canvas in the same task (no preserved drawing buffer needed).
+  exportPNG() {
+    return new Promise((resolve, reject) => {
+      if (!this._widget) {
+        reject(new Error('the card is not drawn yet'));
+        return;
+      }
+      this._core().module._exposure_widget_draw_now(this._widget);
+      this._canvas.toBlob((blob) => {
+        if (!blob) {
+          reject(new Error('the canvas could not be read'));
+          return;
+        }
+        download(blob, `exposure-${this.occupation}.png`);
+        resolve(blob);
+      }, 'image/png');
+    });
+  }
+
+  // --- internals: lifecycle -------------------------------------------------------------------
+
+  _core() { return this._core_ref; }
+
+  get _summary() {
+    return this._index ? this._index.codes.get(this.occupation) || null : null;
+  }
+
+  _measure_height_mode() {
+    // Height from CSS when the author gave the element one: with an empty frame it keeps its height.
+    const previous = this._frame.style.height;
+    this._frame.style.height = '0px';
+    this._toolbar.style.display = 'none';
+    const fixed = this.getBoundingClientRect().height > 1;
+    this._toolbar.style.display = '';
+    this._frame.style.height = previous;
+    this.toggleAttribute('data-fixed-height', fixed);
+  }
+
+  _watch_visibility() {
+    if (this._visibility) this._visibility.disconnect();
+    if (typeof IntersectionObserver !== 'function') {
+      this._instantiate();
+      return;
+    }
+    this._visibility = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) {
+        this._visibility.disconnect();
+        this._visibility = null;
+        this._instantiate();
+      }
+    }, { rootMargin: '400px 0px' });
+    this._visibility.observe(this);
+  }
+
+  async _show_poster() {
+    if (this._state === 'idle') this._state = 'poster';
+    try {
+      this._index = await runtime().load_index();
+    } catch (error) {
+      this._fail(error);
+      return;
+    }
+    const summary = this._summary;
+    this._poster.replaceChildren();
+    if (!summary) {
+      if (this.occupation) this._fail(this._unknown_error(this.occupation));
+      return;
+    }
+    this._poster.append(
+      element('p', { class: 'title' }, summary.title),
+      element('p', { class: 'code' }, summary.code),
+      element('p', { class: 'score' }, format_score(summary.exposure)),
+      element('p', { class: 'label' }, 'AI exposure, 0–100 (published method)'));
+    this._update_label();
+  }
+
+  _unknown_error(code) {
+    return new WidgetError('unknown-occupation', `"${code}" is not an O*NET-SOC occupation code in this data`);
+  }
+
+  async _instantiate() {
+    if (this._widget || this._state === 'loading' || !this.isConnected) return;
+    this._state = 'loading';
+    const rt = runtime();
+    if (!supports_webgl2() || typeof WebAssembly !== 'object') {
+      await this._fallback(new WidgetError(typeof WebAssembly !== 'object' ? 'no-wasm' : 'no-webgl2',
+        typeof WebAssembly !== 'object' ? 'This browser cannot run WebAssembly' : 'This browser has no WebGL2'));
+      return;
+    }
+    let core;
+    try {
+      core = await rt.load_core();
+      this._index = await rt.load_index();
+    } catch (error) {
+      this._state = 'error';
+      this._fail(error);
+      return;
+    }
+    if (!this.isConnected || this._widget) return;
+    this._core_ref = core;
+    const { module, library } = core;
+    this._canvas_id = `#exposure-canvas-${rt.next_canvas++}`;
+    module.specialHTMLTargets[this._canvas_id] = this._canvas;
+    this._canvas.hidden = false;
+    const widget = with_string(module, this._canvas_id, (ptr) => module._exposure_widget_create(library, ptr));
+    if (!widget) {
+      delete module.specialHTMLTargets[this._canvas_id];
+      this._canvas.hidden = true;
+      await this._fallback(new WidgetError('no-webgl2', module.UTF8ToString(module._exposure_library_error(library))));
+      return;
+    }
+    this._widget = widget;
+    rt.widgets.set(widget, this);
+    this._state = 'ready';
+    this._toolbar.hidden = false;
+    module._exposure_widget_set_view(widget, k_views.indexOf(this.view));
+    this._apply_theme();
+    this._resize = new ResizeObserver(() => this._redraw());
+    this._resize.observe(this._frame);
+    this._watch_pixel_ratio();
+
+    // Scenario: the attribute or the URL hash, else the last one kept for this occupation.
+    const code = this.occupation;
+    let scenario = this._pending_scenario;
+    if (!scenario && !this.hasAttribute('no-storage') && code) scenario = storage_get(k_storage_prefix + code);
+    if (scenario) this._set_scenario(scenario, 'restore');
+    else this._scenario = this._read_core_scenario();
+    if (code) this._set_occupation(code, 'initial');
+    else this._redraw();
+  }
+
+  async _fallback(error) {
+    // No WebGL2 or no wasm: a readable card with the headline and the task table, and an error
+    // event so the page knows.
+    this._state = 'fallback';
+    this._emit_error(error);
+    try {
+      this._index = await runtime().load_index();
+      const summary = this._summary;
+      if (!summary) {
+        if (this.occupation) this._fail(this._unknown_error(this.occupation));
+        return;
+      }
+      const detail = await runtime().load_detail(summary.code);
+      this._show_card({
+        title: summary.title, code: summary.code, score: summary.exposure,
+        message: 'Interactive view unavailable in this browser; showing the published figures.',
+        tasks: detail.json.tasks, visible_table: true,
+      });
+    } catch (failure) {
+      this._fail(failure);
+    }
+  }
+
+  _destroy_core_widget() {
+    if (!this._widget) return;
+    const { module } = this._core();
+    runtime().widgets.delete(this._widget);
+    module._exposure_widget_destroy(this._widget);
+    delete module.specialHTMLTargets[this._canvas_id];
+    this._widget = 0;
+    this._canvas.hidden = true;
+  }
+
+  _watch_pixel_ratio() {
+    if (!window.matchMedia) return;
+    if (this._dpr_query) this._dpr_query.removeEventListener('change', this._on_dpr);
+    this._on_dpr = () => {
+      this._redraw();
+      this._watch_pixel_ratio(); // the query names the old ratio: watch the new one
+    };
+    this._dpr_query = window.matchMedia(`(resolution: ${window.devicePixelRatio}dppx)`);
+    this._dpr_query.addEventListener('change', this._on_dpr);
+  }
+
+  _redraw() {
+    if (this._widget) this._core().module._exposure_widget_request_frame(this._widget);
+  }
+
+  // --- internals: state -----------------------------------------------------------------------
+
+  async _set_occupation(code, cause) {
+    this._occupation = code;
+    this._loaded_for = null;
+    if (!this._widget) {
+      this._show_poster();
+      return;
+    }
+    const { module, library } = this._core();
+    const unknown = with_string(module, code, (ptr) => module._exposure_widget_set_occupation(this._widget, library, ptr));
+    if (unknown) {
+      this._fail(this._unknown_error(code));
+      return;
+    }
+    this._error = null;
+    this._card.hidden = true;
+    if (cause === 'attribute' || cause === 'hash') {
+      // A new occupation starts from its kept scenario unless a scenario was given with it.
+      const kept = !this.hasAttribute('no-storage') ? storage_get(k_storage_prefix + code) : null;
+      if (kept && cause === 'attribute' && !this.hasAttribute('scenario')) this._set_scenario(kept, 'restore');
+    }
+    try {
+      await runtime().give_detail(code);
+    } catch (error) {
+      if (code === this._occupation) this._fail(error);
+      return;
+    }
+    if (code !== this._occupation) return;
+    this._table_from_report();
+    if (cause !== 'initial') this._changed();
+  }
+
+  _read_core_scenario() {
+    const { module } = this._core();
+    return module.UTF8ToString(module._exposure_widget_scenario(this._widget));
+  }
+
+  _set_scenario(text, cause) {
+    if (!this._widget) {
+      this._pending_scenario = text;
+      return;
+    }
+    const { module } = this._core();
+    const problem = with_string(module, text || 'v1', (ptr) => module.UTF8ToString(module._exposure_widget_set_scenario(this._widget, ptr)));
+    if (problem) {
+      this._emit_error(new WidgetError('bad-scenario', `The scenario "${text}" was not applied: ${problem}`));
+      if (cause === 'restore' && !this.hasAttribute('no-storage')) storage_set(k_storage_prefix + this.occupation, null);
+      return;
+    }
+    this._pending_scenario = null;
+    this._scenario = this._read_core_scenario();
+    if (cause === 'attribute' || cause === 'hash') this._changed();
+  }
+
+  // After every change of occupation or scenario: keep, sync, announce, tell the page.
+  _changed() {
+    if (!this._widget) return;
+    this._scenario = this._read_core_scenario();
+    const code = this.occupation;
+    if (code && !this.hasAttribute('no-storage')) {
+      storage_set(k_storage_prefix + code, this._scenario && this._scenario !== 'v1' ? this._scenario : null);
+    }
+    if (this.syncUrl) this._write_hash();
+    const score = this.score;
+    this._update_label();
+    this._announce(score);
+    this._table_from_report();
+    this.dispatchEvent(new CustomEvent('change', {
+      bubbles: true, composed: true,
+      detail: { occupation: code, score, scenario: this._scenario },
+    }));
+  }
+
+  _notice(kind, text, value) {
+    if (!this._widget) return;
+    if (kind === k_notice.want_detail) {
+      runtime().give_detail(text).catch((error) => { if (text === this.occupation) this._fail(error); });
+    } else if (kind === k_notice.changed) {
+      if (text === 'occupation') {
+        const { module } = this._core();
+        this._occupation = module.UTF8ToString(module._exposure_widget_occupation(this._widget));
+        if (this._poster) this._show_poster();
+      }
+      this._changed();
+    } else if (kind === k_notice.content_height) {
+      this._content_height = value;
+      if (!this.hasAttribute('data-fixed-height') && value > 0) this._frame.style.height = `${Math.ceil(value)}px`;
+    } else if (kind === k_notice.error) {
+      this._emit_error(new WidgetError('ui', text));
+    } else if (kind === k_notice.data_drawn) {
+      this._poster.hidden = true;
+      this._update_label();
+      if (!this._loaded) {
+        this._loaded = true;
+        this._table_from_report();
+        this.dispatchEvent(new CustomEvent('load', {
+          bubbles: true, composed: true, detail: { occupation: text, score: this.score },
+        }));
+      }
+    }
+  }
+
+  _apply_theme() {
+    const theme = this.theme;
+    const system_dark = Boolean(this._dark_query && this._dark_query.matches);
+    this.toggleAttribute('data-dark', theme === 'dark' || (theme === 'auto' && system_dark));
+    if (this._widget) this._core().module._exposure_widget_set_theme(this._widget, k_themes.indexOf(theme), system_dark ? 1 : 0);
+  }
+
+  _apply_view() {
+    if (!this.hasAttribute('data-fixed-height') && !this._content_height) this._frame.style.height = `${k_initial_height[this.view]}px`;
+    if (this._widget) this._core().module._exposure_widget_set_view(this._widget, k_views.indexOf(this.view));
+  }
+
+  // --- internals: URL hash --------------------------------------------------------------------
+
+  _sync_hash_listener() {
+    window.removeEventListener('hashchange', this._on_hash);
+    if (this.syncUrl) window.addEventListener('hashchange', this._on_hash);
+  }
+
+  _read_hash(apply) {
+    const params = new URLSearchParams(window.location.hash.replace(/^#/, ''));
+    const prefix = this.id ? `${this.id}.` : '';
+    const code = params.get(`${prefix}occupation`);
+    const scenario = params.get(`${prefix}scenario`);
+    if (!apply) {
+      if (code) this._occupation = code;
+      if (scenario) this._pending_scenario = scenario;
+      return;
+    }
+    if (scenario !== null && scenario !== this.scenario) this._set_scenario(scenario, code && code !== this.occupation ? 'restore' : 'hash');
+    if (code && code !== this.occupation) this._set_occupation(code, 'hash');
+  }
+
+  _write_hash() {
+    const url = new URL(this.shareURL());
+    if (url.hash !== window.location.hash) history.replaceState(history.state, '', url.href);
+  }
+
+  // --- internals: accessibility and messages --------------------------------------------------
+
+  _update_label() {
+    const summary = this._summary;
+    const score = this.score;
+    const label = summary
+      ? `Exposure Explorer: ${summary.title} (${summary.code}), AI exposure ${format_score(score)} of 100`
+      : 'Exposure Explorer';
+    this._canvas.setAttribute('aria-label', label);
+  }
+
+  _announce(score) {
+    const rounded = format_score(score);
+    if (rounded === this._last_announced) return;
+    this._last_announced = rounded;
+    const summary = this._summary;
+    this._live.textContent = `${summary ? summary.title : this.occupation}: AI exposure ${rounded} of 100`;
+  }
+
+  _say(text) {
+    this._status.textContent = text;
+    this._live.textContent = text;
+  }
+
+  // The tasks and scores as an HTML table (for screen readers; visible in the fallback card).
+  _table(tasks, caption) {
+    const table = element('table');
+    table.append(element('caption', {}, caption));
+    const head = element('tr');
+    head.append(element('th', { scope: 'col' }, 'Task'), element('th', { scope: 'col', class: 'number' }, 'Exposure'),
+      element('th', { scope: 'col', class: 'number' }, 'AI can handle'));
+    table.append(head);
+    for (const task of tasks || []) {
+      const row = element('tr');
+      const automation = task.automation_value !== undefined ? task.automation_value : task.automation;
+      row.append(element('td', {}, String(task.text || '')),
+        element('td', { class: 'number' }, format_score(typeof task.exposure === 'number' ? task.exposure : NaN)),
+        element('td', { class: 'number' }, format_score(typeof automation === 'number' ? automation : NaN)));
+      table.append(row);
+    }
+    return table;
+  }
+
+  _table_from_report() {
+    if (!this._widget) return;
+    const report = this._report();
+    if (!report.tasks) return;
+    this._table_holder.replaceChildren(this._table(report.tasks, `Tasks of ${report.title || report.occupation}, exposure under the current scenario (0–100)`));
+  }
+
+  _show_card({ title, code, score, message, tasks, visible_table, retry }) {
+    this._card.replaceChildren();
+    if (title) this._card.append(element('p', { class: 'title' }, title));
+    if (code) this._card.append(element('p', { class: 'code' }, code));
+    if (Number.isFinite(score)) {
+      this._card.append(element('p', { class: 'score' }, format_score(score)),
+        element('p', { class: 'label' }, 'AI exposure, 0–100 (published method)'));
+    }
+    if (message) this._card.append(element('p', { class: 'message' }, message));
+    if (retry) {
+      const button = element('button', { type: 'button' }, 'Try again');
+      button.addEventListener('click', () => this.retry());
+      this._card.append(button);
+    }
+    if (tasks && visible_table) {
+      this._card.append(this._table(tasks, `Tasks of ${title} and their exposure (0–100)`));
+      this._table_holder.replaceChildren();
+    }
+    this._poster.hidden = true;
+    this._card.hidden = false;
+    if (!this.hasAttribute('data-fixed-height')) this._frame.style.height = '';
+    this._frame.style.minHeight = `${k_initial_height.compact}px`;
+    // The card sets its own height: let it flow.
+    this._card.style.position = 'relative';
+  }
+
+  _fail(error) {
+    const code = error.code || 'error';
+    this._emit_error(error);
+    const summary = code === 'unknown-occupation' ? null : this._summary;
+    const retry = code === 'fetch-failed' || code === 'bad-data' || code === 'error';
+    this._show_card({
+      title: summary ? summary.title : 'Exposure Explorer',
+      code: summary ? summary.code : '',
+      score: summary ? summary.exposure : NaN,
+      message: error.message,
+      retry,
+    });
+  }
+
+  _emit_error(error) {
+    this._error = { message: error.message, code: error.code || 'error' };
+    this.dispatchEvent(new CustomEvent('error', { bubbles: true, composed: true, detail: this._error }));
+  }
+}
+
+ExposureWidget.runtime = null; // the page's shared Runtime, made on first use
+ExposureWidget.sheet = null;   // the shared constructed stylesheet
+
+if (!customElements.get('exposure-widget')) customElements.define('exposure-widget', ExposureWidget);
+
+export { ExposureWidget };
