@@ -70,6 +70,8 @@ double double_of(uint64_t bits) {
     return v;
 }
 constexpr char k_rater_keys[k_rater_count] = {'h', 'g', 'a'};
+const char* const k_rater_weight_words[k_rater_count] = {"human rater weight", "gpt4 rater weight",
+                                                         "gpt4_alt rater weight"};
 
 } // namespace
 
@@ -197,6 +199,13 @@ std::string encode_scenario(const Scenario& scenario) {
 
 namespace {
 
+// What a value is, for messages; the text is only built when there is an error to report.
+struct What {
+    const char* text;
+    int64_t task = -1; // when >= 0: "task <id> <text>"
+    std::string str() const { return task >= 0 ? "task " + std::to_string(task) + " " + text : std::string(text); }
+};
+
 // A cursor over the text that records the first error with its 1-based character position.
 class Reader {
 public:
@@ -217,9 +226,10 @@ public:
     bool fail(const std::string& what) { return fail(pos_, what); }
 
     // How the character at the cursor reads in a message.
-    std::string describe() const {
-        if (at_end()) return "the end of the text";
-        const unsigned char c = static_cast<unsigned char>(text_[pos_]);
+    std::string describe() const { return describe(pos_); }
+    std::string describe(std::size_t at) const {
+        if (at >= text_.size()) return "the end of the text";
+        const unsigned char c = static_cast<unsigned char>(text_[at]);
         if (c >= 0x21 && c < 0x7f) return std::string("'") + char(c) + "'";
         char buf[16];
         std::snprintf(buf, sizeof buf, "byte 0x%02x", c);
@@ -227,21 +237,21 @@ public:
     }
 
     // Unsigned decimal digits (at least one, at most max_digits); false with a message otherwise.
-    bool digits(int max_digits, int64_t& value, const char* what) {
+    bool digits(int max_digits, int64_t& value, const What& what) {
         const std::size_t start = pos_;
         value = 0;
         while (!at_end() && peek() >= '0' && peek() <= '9') {
-            if (int(pos_ - start) == max_digits) return fail(start, std::string(what) + " has more than " +
+            if (int(pos_ - start) == max_digits) return fail(start, what.str() + " has more than " +
                                                                         std::to_string(max_digits) + " digits");
             value = value * 10 + (peek() - '0');
             advance();
         }
-        if (pos_ == start) return fail("expected " + std::string(what) + " (digits), found " + describe());
+        if (pos_ == start) return fail("expected " + what.str() + " (digits), found " + describe());
         return true;
     }
 
     // A number as the grammar defines it.
-    bool number(double& value, const char* what) {
+    bool number(double& value, const What& what) {
         if (peek() == 'x') {
             advance();
             uint64_t bits = 0;
@@ -250,7 +260,7 @@ public:
                 int d = -1;
                 if (c >= '0' && c <= '9') d = c - '0';
                 else if (c >= 'a' && c <= 'f') d = c - 'a' + 10;
-                if (d < 0) return fail("expected 16 lower-case hex digits for " + std::string(what) + ", found " + describe());
+                if (d < 0) return fail("expected 16 lower-case hex digits for " + what.str() + ", found " + describe());
                 bits = bits << 4 | uint64_t(d);
                 advance();
             }
@@ -265,12 +275,12 @@ public:
             const std::size_t start = pos_;
             int64_t scale = 100;
             while (!at_end() && peek() >= '0' && peek() <= '9') {
-                if (scale == 0) return fail(start, std::string(what) + " has more than 3 decimals");
+                if (scale == 0) return fail(start, what.str() + " has more than 3 decimals");
                 k += scale * (peek() - '0');
                 scale /= 10;
                 advance();
             }
-            if (pos_ == start) return fail("expected decimals after '.' in " + std::string(what) + ", found " + describe());
+            if (pos_ == start) return fail("expected decimals after '.' in " + what.str() + ", found " + describe());
         }
         value = double(k) / 1000.0;
         return true;
@@ -283,9 +293,9 @@ private:
 };
 
 // Range check of a decoded value, reported at the position where it started.
-bool check_at(Reader& in, std::size_t at, const std::string& what, double v, double lo, double hi) {
-    if (auto e = check_range(what, v, lo, hi); !e.empty()) return in.fail(at, e);
-    return true;
+bool check_at(Reader& in, std::size_t at, const What& what, double v, double lo, double hi) {
+    if (std::isfinite(v) && v >= lo && v <= hi) return true;
+    return in.fail(at, check_range(what.str(), v, lo, hi));
 }
 
 bool parse_items(Reader& in, Scenario& s) {
@@ -296,7 +306,6 @@ bool parse_items(Reader& in, Scenario& s) {
         in.advance();
         const std::size_t item_at = in.pos();
         const char key = in.peek();
-        const std::string key_text = in.describe();
         if (in.at_end()) return in.fail("expected a setting after '-', found the end of the text");
         in.advance();
         const auto once = [&](bool& seen, const char* what) {
@@ -306,10 +315,10 @@ bool parse_items(Reader& in, Scenario& s) {
         };
         const int rater = key == 'h' ? 0 : key == 'g' ? 1 : key == 'a' ? 2 : -1;
         if (rater >= 0) {
-            const std::string what = std::string(k_rater_words[rater]) + " rater weight";
-            if (!once(seen_rater[rater], what.c_str())) return false;
+            const What what{k_rater_weight_words[rater]};
+            if (!once(seen_rater[rater], what.text)) return false;
             const std::size_t at = in.pos();
-            if (!in.number(s.rater_weights[std::size_t(rater)], what.c_str())) return false;
+            if (!in.number(s.rater_weights[std::size_t(rater)], what)) return false;
             if (!check_at(in, at, what, s.rater_weights[std::size_t(rater)], 0, k_max_weight)) return false;
         } else if (key == 'l') {
             if (!once(seen_lens, "the lens")) return false;
@@ -322,13 +331,13 @@ bool parse_items(Reader& in, Scenario& s) {
         } else if (key == 'r') {
             if (!once(seen_rate, "the growth rate")) return false;
             const std::size_t at = in.pos();
-            if (!in.number(s.growth_rate, "growth rate")) return false;
-            if (!check_at(in, at, "growth rate", s.growth_rate, 0, k_max_growth_rate)) return false;
+            if (!in.number(s.growth_rate, What{"growth rate"})) return false;
+            if (!check_at(in, at, What{"growth rate"}, s.growth_rate, 0, k_max_growth_rate)) return false;
         } else if (key == 'y') {
             if (!once(seen_year, "the horizon year")) return false;
             const std::size_t at = in.pos();
             int64_t year = 0;
-            if (!in.digits(4, year, "horizon year")) return false;
+            if (!in.digits(4, year, What{"horizon year"})) return false;
             if (in.pos() - at != 4) return in.fail(at, "horizon year must have 4 digits");
             if (year < k_min_horizon || year > k_max_horizon)
                 return in.fail(at, "horizon year " + std::to_string(year) + " is outside " + std::to_string(k_min_horizon) +
@@ -339,29 +348,30 @@ bool parse_items(Reader& in, Scenario& s) {
                 return in.fail(item_at, "more than " + std::to_string(k_scenario_max_tasks) + " task overrides");
             const std::size_t at = in.pos();
             TaskOverride t;
-            if (!in.digits(12, t.task_id, "task id")) return false;
+            if (!in.digits(12, t.task_id, What{"task id"})) return false;
             if (t.task_id < 1) return in.fail(at, "task id 0 is not a task");
             if (!s.tasks.empty() && t.task_id <= s.tasks.back().task_id)
                 return in.fail(at, "task " + std::to_string(t.task_id) + " comes after task " +
                                        std::to_string(s.tasks.back().task_id) + " (tasks go in ascending id order, once each)");
-            const std::string name = "task " + std::to_string(t.task_id);
+            const What weight{"weight", t.task_id}, capability{"capability", t.task_id};
             if (in.peek() == 'w') {
                 in.advance();
                 const std::size_t vat = in.pos();
-                if (!in.number(t.weight, (name + " weight").c_str())) return false;
-                if (!check_at(in, vat, name + " weight", t.weight, 0, k_max_weight)) return false;
+                if (!in.number(t.weight, weight)) return false;
+                if (!check_at(in, vat, weight, t.weight, 0, k_max_weight)) return false;
             }
             if (in.peek() == 'c') {
                 in.advance();
                 const std::size_t vat = in.pos();
-                if (!in.number(t.capability, (name + " capability").c_str())) return false;
-                if (!check_at(in, vat, name + " capability", t.capability, 0, k_max_capability)) return false;
+                if (!in.number(t.capability, capability)) return false;
+                if (!check_at(in, vat, capability, t.capability, 0, k_max_capability)) return false;
             }
             if (t.weight == k_unchanged && t.capability == k_unchanged)
-                return in.fail("expected 'w' (weight) or 'c' (capability) after " + name + ", found " + in.describe());
+                return in.fail("expected 'w' (weight) or 'c' (capability) after task " + std::to_string(t.task_id) +
+                               ", found " + in.describe());
             s.tasks.push_back(t);
         } else {
-            return in.fail(item_at, "unknown setting " + key_text + " (expected h, g, a, l, r, y or t)");
+            return in.fail(item_at, "unknown setting " + in.describe(item_at) + " (expected h, g, a, l, r, y or t)");
         }
     }
     return true;
@@ -387,7 +397,7 @@ ScenarioParse decode_scenario(std::string_view text) {
         in.advance();
         int64_t version = 0;
         const std::size_t at = in.pos();
-        if (in.digits(4, version, "version number") && version != 1)
+        if (in.digits(4, version, What{"version number"}) && version != 1)
             in.fail(at, "scenario version " + std::to_string(version) + " is not supported (this build reads v1)");
     }
     if (!in.failed()) parse_items(in, result.scenario);

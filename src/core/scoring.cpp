@@ -196,11 +196,16 @@ namespace {
 
 void compute_timeline(const std::vector<TaskScore>& tasks, double automation_weight, const Scenario& scenario,
                       Timeline& out) {
-    const int years = std::max(0, scenario.horizon_year - k_timeline_base_year + 1);
+    // A valid scenario's horizon is at most k_scenario_max_horizon; an invalid one stops there too.
+    constexpr int k_max_years = k_scenario_max_horizon - k_timeline_base_year + 1;
+    const int years = std::clamp(scenario.horizon_year - k_timeline_base_year + 1, 0, k_max_years);
     out.automation_by_year.assign(std::size_t(years), 0.0);
     out.year_25.reset();
     out.year_50.reset();
     if (!(automation_weight > 0)) return;
+    // exp(-rate * t) for every year, once (the horizon is bounded, so a stack array holds them).
+    std::array<double, k_max_years> decay;
+    for (int y = 0; y < years; ++y) decay[std::size_t(y)] = std::exp(-scenario.growth_rate * y);
     for (const TaskScore& ts : tasks) {
         if (!(ts.weight > 0) || ts.automation < 0) continue;
         const double a0 = ts.automation / 100.0;
@@ -215,7 +220,7 @@ void compute_timeline(const std::vector<TaskScore>& tasks, double automation_wei
         // a(t) = a0 + (e - a0) * (p(t) - p0) / (1 - p0); equals e * p(t) when p0 = a0 / e.
         const double scale = (e - a0) / (1.0 - p0);
         for (int y = 0; y < years; ++y) {
-            const double p = 1.0 / (1.0 + c * std::exp(-scenario.growth_rate * y));
+            const double p = 1.0 / (1.0 + c * decay[std::size_t(y)]);
             out.automation_by_year[std::size_t(y)] += share * (a0 + scale * (p - p0));
         }
     }
