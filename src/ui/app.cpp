@@ -269,14 +269,14 @@ void layout(Frame& frame) {
             if (with_whatif) d = whatif_early(frame);
             card();
             if (full) run(frame, "strip", draw_strip);
-            if (with_whatif) whatif_slot(frame, d);
-            ImGui::TableSetColumnIndex(1);
-            tasks();
             if (with_whatif) {
-                run(frame, "activities", draw_activities);
+                whatif_slot(frame, d);
                 run(frame, "skills", draw_skills);
                 run(frame, "meaning", draw_meaning);
             }
+            ImGui::TableSetColumnIndex(1);
+            tasks();
+            if (with_whatif) run(frame, "activities", draw_activities);
             ImGui::EndTable();
         }
         ImGui::PopStyleVar();

@@ -54,8 +54,16 @@ struct PickerState {
     bool focus_input = false;      // focus the text box next frame
 };
 
+// A screen rectangle something was drawn in (logical px).
+struct DrawnRect {
+    int64_t id = 0; // task ID for task rows; 0 otherwise
+    float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+};
+
 // What the last frame drew that tests (and the next frame) read back.
 struct FrameRecord {
+    std::vector<DrawnRect> task_rows; // each task row drawn, in display order
+    DrawnRect reset_all;              // the what-if's "Reset all" button (zero when not drawn)
     double needle_value = 0;     // the value the needle was drawn at
     double needle_angle = 0;     // its angle in radians (gauge_angle of needle_value)
     double ghost_value = -1;     // the baseline needle's value; < 0 when not drawn

@@ -15,13 +15,8 @@ void draw_activities(Frame& frame) {
     ImDrawListSplitter splitter;
     begin_card(splitter, k_card_padding);
     char title[96];
-    std::snprintf(title, sizeof title, "Work activities in Copilot conversations (%zu)###activities", activities.size());
-    ImGui::PushFont(f.heading);
-    ImGui::PushStyleColor(ImGuiCol_Header, col4(p, Colour::Card, 0.0f));
-    ImGui::SetNextItemOpen(frame.ui.activities_open);
-    frame.ui.activities_open = ImGui::CollapsingHeader(title);
-    ImGui::PopStyleColor();
-    ImGui::PopFont();
+    std::snprintf(title, sizeof title, "Work activities in Copilot conversations (%zu)", activities.size());
+    disclosure("##activities", title, frame.ui.activities_open, p, f.heading);
     if (frame.ui.activities_open) {
         if (activities.empty()) {
             text_wrapped(f.small, col(p, Colour::TextMuted),

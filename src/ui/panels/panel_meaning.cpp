@@ -41,7 +41,7 @@ void draw_meaning(Frame& frame) {
         text_wrapped(f.body, col(p, Colour::Text), paragraph);
         ImGui::Dummy(ImVec2(0, 2));
     }
-    ImGui::Separator();
+    hairline(p);
     text_line(f.body, col(p, Colour::Text), "How the score is made");
     text_wrapped(f.small, col(p, Colour::TextMuted),
                  "Each O*NET task of the occupation was labelled by human annotators and by GPT-4 (Eloundou et al., "

@@ -67,6 +67,7 @@ void draw_tasks(Frame& frame) {
         ImGui::PushID(static_cast<int>(t.id));
         const TaskBarResult r = task_bar("##task", spec, p, f.body, f.small);
         ImGui::PopID();
+        ui.record.task_rows.push_back(DrawnRect{t.id, r.min.x, r.min.y, r.max.x, r.max.y});
         if (r.hovered) {
             const std::string text = rater_breakdown(t, s, frame.app.scenario);
             ImGui::BeginTooltip();

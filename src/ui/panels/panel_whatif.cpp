@@ -135,11 +135,8 @@ void per_task(Frame& frame) {
     const Palette& p = frame.palette;
     const OccupationDetail& detail = *frame.detail;
     const OccupationScores& baseline = *frame.baseline;
-    ImGui::PushFont(frame.fonts.body);
-    ImGui::SetNextItemOpen(frame.ui.whatif_tasks_open);
-    frame.ui.whatif_tasks_open = ImGui::TreeNodeEx("##tasks", ImGuiTreeNodeFlags_NoTreePushOnOpen, "Adjust individual tasks (%zu)",
-                                                   detail.tasks.size());
-    ImGui::PopFont();
+    const std::string title = "Adjust individual tasks (" + std::to_string(detail.tasks.size()) + ")";
+    disclosure("##tasks", title, frame.ui.whatif_tasks_open, p, frame.fonts.body);
     if (!frame.ui.whatif_tasks_open) return;
     text_wrapped(frame.fonts.small, col(p, Colour::TextMuted),
                  "Weight: how much of the job the task is (core tasks start at 2, others at 1; 0 leaves it out). "
@@ -206,7 +203,10 @@ void draw_whatif(Frame& frame) {
     ImGui::Dummy(ImVec2(0, 4));
     const bool is_default = frame.app.scenario == Scenario{};
     ImGui::BeginDisabled(is_default);
-    if (ImGui::Button("Reset all")) {
+    const bool reset_all = ImGui::Button("Reset all");
+    frame.ui.record.reset_all = DrawnRect{0, ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
+                                          ImGui::GetItemRectMax().x, ImGui::GetItemRectMax().y};
+    if (reset_all) {
         frame.ui.whatif_note.clear();
         frame.app.scenario = Scenario{};
         frame.app.scenario_changed = true;

@@ -78,6 +78,51 @@ ImVec2 chip(const char* id, std::string_view text, ImU32 fill, ImU32 text_colour
     return size;
 }
 
+bool disclosure(const char* id, std::string_view text, bool& open, const Palette& p, ImFont* font) {
+    const float width = std::max(40.0f, ImGui::CalcItemWidth());
+    const float arrow = font->FontSize * 0.55f, pad = 4.0f;
+    const float text_x = arrow + 10.0f;
+    auto measure = [font](std::string_view t) {
+        return static_cast<double>(font->CalcTextSizeA(font->FontSize, 1e9f, 0, t.data(), t.data() + t.size()).x);
+    };
+    const auto lines = wrap_lines(text, std::max(20.0f, width - text_x), measure);
+    const float line_h = font->FontSize * 1.25f;
+    const float height = 2 * pad + lines.size() * line_h;
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const bool clicked = ImGui::InvisibleButton(id, ImVec2(width, height));
+    if (clicked) open = !open;
+    const bool hovered = ImGui::IsItemHovered();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    if (hovered) {
+        draw->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + height), col(p, Colour::CardHover), 6.0f);
+        ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    }
+    // A small triangle pointing right (closed) or down (open).
+    const ImVec2 c(pos.x + arrow * 0.5f + 2.0f, pos.y + pad + line_h * 0.5f);
+    const float h = arrow * 0.5f;
+    if (open)
+        draw->AddTriangleFilled(ImVec2(c.x - h, c.y - h * 0.6f), ImVec2(c.x + h, c.y - h * 0.6f), ImVec2(c.x, c.y + h * 0.8f),
+                                col(p, Colour::TextMuted));
+    else
+        draw->AddTriangleFilled(ImVec2(c.x - h * 0.6f, c.y - h), ImVec2(c.x - h * 0.6f, c.y + h), ImVec2(c.x + h * 0.8f, c.y),
+                                col(p, Colour::TextMuted));
+    float y = pos.y + pad;
+    for (const LineSpan& l : lines) {
+        draw->AddText(font, font->FontSize, ImVec2(pos.x + text_x, y), col(p, Colour::Text), text.data() + l.begin,
+                      text.data() + l.end);
+        y += line_h;
+    }
+    return clicked;
+}
+
+void hairline(const Palette& p) {
+    const float width = std::max(1.0f, ImGui::CalcItemWidth());
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImGui::Dummy(ImVec2(width, 1.0f));
+    ImGui::GetWindowDrawList()->AddLine(ImVec2(pos.x, pos.y + 0.5f), ImVec2(pos.x + width, pos.y + 0.5f),
+                                        col(p, Colour::Border), 1.0f);
+}
+
 void begin_card(ImDrawListSplitter& splitter, float padding) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     splitter.Split(draw, 2);

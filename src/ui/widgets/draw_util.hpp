@@ -38,6 +38,12 @@ ImVec2 chip_size(std::string_view text, bool with_swatch, ImFont* font);
 // Diagonal hatch lines inside a rectangle (stripes per 40 px = density).
 void hatch_rect(ImDrawList* draw, ImVec2 min, ImVec2 max, ImU32 colour, int density);
 
+// A full-width disclosure row (triangle + text) that toggles `open`; returns true when toggled.
+bool disclosure(const char* id, std::string_view text, bool& open, const Palette& palette, ImFont* font);
+
+// A hairline across the item width (the card's content width).
+void hairline(const Palette& palette);
+
 // A card: a rounded surface behind what is drawn between begin_card and end_card.
 // The splitter draws the surface after the content's height is known.
 void begin_card(ImDrawListSplitter& splitter, float padding);

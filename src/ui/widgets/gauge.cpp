@@ -6,6 +6,7 @@
 #include "ui/widgets/gauge_math.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace exposure::ui {
@@ -34,9 +35,20 @@ GaugeResult gauge(const char* label, const GaugeSpec& spec, const Palette& palet
     GaugeResult out;
     const float avail = ImGui::GetContentRegionAvail().x;
     const float width = std::min(spec.width > 0 ? spec.width : avail, spec.max_width);
-    const float label_room = spec.band_labels ? small_font->FontSize * 1.4f : 0.0f;
-    const float radius = std::max(20.0f, width * 0.5f - label_room - 4.0f);
-    const float height = radius + label_room + 8.0f;
+    const float label_room = spec.band_labels ? small_font->FontSize * 1.75f + 4.0f : 4.0f;
+    const std::array<BandSpan, 4> spans = risk_band_spans();
+    float radius = width * 0.5f - 6.0f;
+    if (spec.band_labels) {
+        std::array<double, 4> widths{};
+        for (int b = 0; b < 4; ++b) {
+            const std::string_view name = band_name(static_cast<RiskBand>(b));
+            widths[b] = small_font->CalcTextSizeA(small_font->FontSize, 1e9f, 0, name.data(), name.data() + name.size()).x;
+        }
+        radius = static_cast<float>(gauge_fit_radius(width, spans, widths, small_font->FontSize * 0.75 + 2.0));
+    }
+    radius = std::max(20.0f, std::min(radius, width * 0.5f - 6.0f));
+    const float bottom_room = small_font->FontSize + 4.0f; // the 0 and 100 under the arc's ends
+    const float height = radius + label_room + 2.0f + bottom_room;
     ImVec2 pos = ImGui::GetCursorScreenPos();
     pos.x += std::max(0.0f, (avail - width) * 0.5f); // centred in the column
     ImGui::SetCursorScreenPos(pos);
@@ -50,7 +62,7 @@ GaugeResult gauge(const char* label, const GaugeSpec& spec, const Palette& palet
     const float r_mid = radius - thick * 0.5f;
 
     // Band track, each band hatched at its own density so it reads without hue.
-    for (const BandSpan& span : risk_band_spans()) {
+    for (const BandSpan& span : spans) {
         if (span.to <= span.from) continue;
         const ImU32 fill = spec.loading ? col(palette, Colour::Track) : col(palette, band_colour(span.band));
         arc(draw, c, r_mid, span.from, span.to, fill, thick);
@@ -64,7 +76,7 @@ GaugeResult gauge(const char* label, const GaugeSpec& spec, const Palette& palet
                 draw->AddLine(to_im(a), to_im(b), hatch, 1.2f);
             }
         }
-        if (spec.band_labels && radius >= 90) {
+        if (spec.band_labels) {
             // The band's name just outside the arc, at its middle.
             const std::string_view name = band_name(span.band);
             const double mid = 0.5 * (span.from + span.to);
@@ -79,11 +91,18 @@ GaugeResult gauge(const char* label, const GaugeSpec& spec, const Palette& palet
                           col(palette, Colour::TextMuted), name.data(), name.data() + name.size());
         }
     }
-    // Scale ticks at 0, 25, 50, 75, 100 on the inner edge.
-    for (int v = 0; v <= 100; v += 25) {
+    // Scale ticks at 25, 50, 75 on the inner edge; 0 and 100 written under the ends.
+    for (int v = 25; v <= 75; v += 25) {
         const Point a = gauge_point(Point{c.x, c.y}, radius - thick - 2, v);
         const Point b = gauge_point(Point{c.x, c.y}, radius - thick - 7, v);
         draw->AddLine(to_im(a), to_im(b), col(palette, Colour::TextMuted, 0.8f), 1.0f);
+    }
+    for (int v : {0, 100}) {
+        const char* text = v == 0 ? "0" : "100";
+        const float tw = small_font->CalcTextSizeA(small_font->FontSize, 1e9f, 0, text).x;
+        const Point end = gauge_point(Point{c.x, c.y}, r_mid, v);
+        draw->AddText(small_font, small_font->FontSize, ImVec2(float(end.x) - tw * 0.5f, c.y + 3.0f),
+                      col(palette, Colour::TextMuted), text);
     }
     if (spec.loading) return out;
 

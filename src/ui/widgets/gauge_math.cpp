@@ -45,6 +45,27 @@ std::array<BandSpan, 4> risk_band_spans() {
     return spans;
 }
 
+double gauge_fit_radius(double width, const std::array<BandSpan, 4>& spans, const std::array<double, 4>& label_widths,
+                        double gap) {
+    const double half = width * 0.5;
+    double radius = half - gap;
+    for (const BandSpan& span : spans) {
+        if (span.to <= span.from) continue;
+        const double a = gauge_angle(0.5 * (span.from + span.to));
+        const double c = std::cos(a);
+        const double w = label_widths[static_cast<int>(span.band)];
+        // The label's outer edge: (r + gap)|cos a| + w (0.5 + 0.5|cos a|) must stay within half.
+        const double ac = std::fabs(c);
+        if (ac < 1e-6) {
+            radius = std::min(radius, half - gap); // straight up: centred, only its width matters
+            if (w > width) radius = std::min(radius, 0.0);
+            continue;
+        }
+        radius = std::min(radius, (half - w * (0.5 + 0.5 * ac)) / ac - gap);
+    }
+    return std::max(radius, 0.0);
+}
+
 double ease_out_cubic(double t) {
     t = std::clamp(t, 0.0, 1.0);
     const double u = 1.0 - t;

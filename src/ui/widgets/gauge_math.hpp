@@ -33,6 +33,12 @@ struct BandSpan {
 // thresholds): boundaries located by bisection to 1e-6.
 std::array<BandSpan, 4> risk_band_spans();
 
+// Largest radius at which a gauge `width` px wide keeps its band labels inside its rectangle. Each
+// label sits `gap` px outside the arc at its band's middle, anchored on the side away from the
+// centre, `label_widths[band]` px wide; the radius never exceeds width/2 - gap.
+double gauge_fit_radius(double width, const std::array<BandSpan, 4>& spans, const std::array<double, 4>& label_widths,
+                        double gap);
+
 // Cubic ease-out on t in 0..1 (fast start, gentle landing).
 double ease_out_cubic(double t);
 

@@ -37,8 +37,8 @@ Palette make_palette(bool dark) {
         set(p, Colour::Positive, rgb(0x1E7B4F));
         set(p, Colour::Negative, rgb(0xB3261E));
         set(p, Colour::Error, rgb(0xB3261E));
-        // Okabe-Ito bluish green, yellow, orange, vermillion: distinct for the common colour-vision
-        // deficiencies and ordered light -> dark in luminance as well.
+        // Okabe-Ito bluish green, yellow, orange, vermillion: told apart under the common colour-vision
+        // deficiencies; the gauge adds position, labels and stripe density on top of hue.
         set(p, Colour::BandLow, rgb(0x009E73));
         set(p, Colour::BandModerate, rgb(0xE2C400));
         set(p, Colour::BandHigh, rgb(0xE69F00));

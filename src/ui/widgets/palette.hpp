@@ -50,7 +50,7 @@ struct Palette {
 // The light or dark palette.
 Palette make_palette(bool dark);
 
-// The colour of a risk band (Okabe-Ito hues, ordered light to dark so position is also readable).
+// The colour of a risk band (Okabe-Ito hues).
 Colour band_colour(RiskBand band);
 
 // How a band is hatched so it is told apart without hue: stripes per 10 exposure points (0 = none).

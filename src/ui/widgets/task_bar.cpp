@@ -5,8 +5,10 @@
 #include "ui/widgets/draw_util.hpp"
 #include "ui/widgets/text_layout.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <string>
+#include <vector>
 
 namespace exposure::ui {
 
@@ -44,14 +46,46 @@ TaskBarResult task_bar(const char* label, const TaskBarSpec& spec, const Palette
     const float pad = style.row_padding;
     const float inner = width - 2 * pad;
 
-    // Tag line: core tag and marks, then the wrapped statement.
+    // Wide rows: the statement at the left, the two bars stacked at the right. Narrow rows: the
+    // statement above, the bars under it.
+    const bool side_by_side = width >= style.stacked_below;
+    const float gap = 20.0f;
+    const float bars_w = side_by_side ? std::clamp(inner * 0.38f, 150.0f, 260.0f) : inner;
+    const float text_w = side_by_side ? inner - bars_w - gap : inner;
+    const std::vector<LineSpan> lines = wrap_lines(spec.text, text_w, measurer(body));
+    const float line_h = body->FontSize * 1.3f;
+
+    struct Tag {
+        std::string_view text;
+        ImU32 fill, ink;
+    };
+    std::vector<Tag> tags;
+    if (spec.core) tags.push_back({"Core", col(p, Colour::Accent, 0.14f), col(p, Colour::Accent)});
+    if (spec.disagreement) tags.push_back({"Raters disagree", col(p, Colour::BandHigh, 0.25f), col(p, Colour::Text)});
+    if (spec.overridden && !spec.removed) tags.push_back({"What-if", col(p, Colour::Ghost, 0.25f), col(p, Colour::Text)});
+    if (spec.removed) tags.push_back({"Left out", col(p, Colour::Ghost, 0.25f), col(p, Colour::Text)});
     const float tag_h = small->FontSize + 6.0f;
-    const std::vector<LineSpan> lines = wrap_lines(spec.text, inner, measurer(body));
-    const float text_h = static_cast<float>(lines.size()) * body->FontSize * 1.25f;
-    const bool stacked = width < style.stacked_below;
+    // Tags flow in rows under the statement.
+    std::vector<ImVec2> tag_at;
+    float tags_h = 0;
+    {
+        float x = 0, y = 0;
+        for (const Tag& t : tags) {
+            const float w = small->CalcTextSizeA(small->FontSize, 1e9f, 0, t.text.data(), t.text.data() + t.text.size()).x + 12;
+            if (x > 0 && x + w > text_w) {
+                x = 0;
+                y += tag_h + 4;
+            }
+            tag_at.push_back(ImVec2(x, y));
+            x += w + 6;
+        }
+        if (!tags.empty()) tags_h = y + tag_h + 6;
+    }
+    const float text_block = lines.size() * line_h + tags_h;
     const float bar_block = small->FontSize + 4.0f + style.bar_height;
-    const float bars_h = stacked ? 2 * bar_block + 8.0f : bar_block;
-    const float height = pad + tag_h + 4.0f + text_h + 6.0f + bars_h + pad;
+    const float bars_h = 2 * bar_block + 8.0f;
+    const float content_h = side_by_side ? std::max(text_block, bars_h) : text_block + 4.0f + bars_h;
+    const float height = pad + content_h + pad;
 
     ImGui::InvisibleButton(label, ImVec2(width, height));
     out.hovered = ImGui::IsItemHovered();
@@ -60,46 +94,35 @@ TaskBarResult task_bar(const char* label, const TaskBarSpec& spec, const Palette
     out.max = ImVec2(pos.x + width, pos.y + height);
     ImDrawList* draw = ImGui::GetWindowDrawList();
     if (out.hovered) draw->AddRectFilled(out.min, out.max, col(p, Colour::CardHover), 8.0f);
+    else draw->AddLine(ImVec2(pos.x + pad, out.max.y - 0.5f), ImVec2(out.max.x - pad, out.max.y - 0.5f), col(p, Colour::Border, 0.6f));
     const float alpha = spec.removed ? 0.45f : 1.0f;
 
-    float x = pos.x + pad, y = pos.y + pad;
-    auto tag = [&](std::string_view text, ImU32 fill, ImU32 ink) {
-        const float w = small->CalcTextSizeA(small->FontSize, 1e9f, 0, text.data(), text.data() + text.size()).x;
-        draw->AddRectFilled(ImVec2(x, y), ImVec2(x + w + 12, y + tag_h), fill, tag_h * 0.5f);
-        draw->AddText(small, small->FontSize, ImVec2(x + 6, y + 3), ink, text.data(), text.data() + text.size());
-        x += w + 12 + 6;
-    };
-    tag(spec.core ? "Core task" : "Supplemental", col(p, spec.core ? Colour::Accent : Colour::Track, spec.core ? 0.16f : 1.0f),
-        col(p, spec.core ? Colour::Accent : Colour::TextMuted));
-    if (spec.disagreement) tag("! Raters disagree", col(p, Colour::BandHigh, 0.22f), col(p, Colour::Text));
-    if (spec.overridden) tag("What-if", col(p, Colour::Ghost, 0.25f), col(p, Colour::Text));
-    if (spec.removed) tag("Removed", col(p, Colour::Ghost, 0.25f), col(p, Colour::Text));
-
-    y += tag_h + 4.0f;
     const ImU32 ink = col(p, Colour::Text, alpha);
+    float y = pos.y + pad;
     for (const LineSpan& line : lines) {
         draw->AddText(body, body->FontSize, ImVec2(pos.x + pad, y), ink, spec.text.data() + line.begin,
                       spec.text.data() + line.end);
-        y += body->FontSize * 1.25f;
+        y += line_h;
     }
-    y += 6.0f;
+    if (!tags.empty()) y += 2.0f;
+    for (std::size_t i = 0; i < tags.size(); ++i) {
+        const Tag& t = tags[i];
+        const float w = small->CalcTextSizeA(small->FontSize, 1e9f, 0, t.text.data(), t.text.data() + t.text.size()).x + 12;
+        const ImVec2 a(pos.x + pad + tag_at[i].x, y + tag_at[i].y);
+        draw->AddRectFilled(a, ImVec2(a.x + w, a.y + tag_h), t.fill, tag_h * 0.5f);
+        draw->AddText(small, small->FontSize, ImVec2(a.x + 6, a.y + 3), t.ink, t.text.data(), t.text.data() + t.text.size());
+    }
 
     char automation_value[32] = "n/a", exposure_value[32] = "n/a";
     if (spec.automation >= 0) std::snprintf(automation_value, sizeof automation_value, "%.0f%%", spec.automation);
     if (spec.exposure >= 0) std::snprintf(exposure_value, sizeof exposure_value, "%.0f / 100", spec.exposure);
     const double tick = spec.overridden && spec.baseline_exposure >= 0 ? spec.baseline_exposure : -1.0;
-    if (stacked) {
-        labelled_bar(draw, ImVec2(pos.x + pad, y), inner, "AI can handle", automation_value, spec.automation, -1,
-                     col(p, Colour::Automation, alpha), p, small, style.bar_height);
-        labelled_bar(draw, ImVec2(pos.x + pad, y + bar_block + 8.0f), inner, "Exposure", exposure_value,
-                     spec.exposure, tick, col(p, Colour::Exposure, alpha), p, small, style.bar_height);
-    } else {
-        const float gap = 16.0f, half = (inner - gap) * 0.5f;
-        labelled_bar(draw, ImVec2(pos.x + pad, y), half, "AI can handle", automation_value, spec.automation, -1,
-                     col(p, Colour::Automation, alpha), p, small, style.bar_height);
-        labelled_bar(draw, ImVec2(pos.x + pad + half + gap, y), half, "Exposure", exposure_value, spec.exposure,
-                     tick, col(p, Colour::Exposure, alpha), p, small, style.bar_height);
-    }
+    const ImVec2 bars_at = side_by_side ? ImVec2(pos.x + pad + text_w + gap, pos.y + pad)
+                                        : ImVec2(pos.x + pad, pos.y + pad + text_block + 4.0f);
+    labelled_bar(draw, bars_at, bars_w, "AI can handle", automation_value, spec.automation, -1,
+                 col(p, Colour::Automation, alpha), p, small, style.bar_height);
+    labelled_bar(draw, ImVec2(bars_at.x, bars_at.y + bar_block + 8.0f), bars_w, "Exposure", exposure_value,
+                 spec.exposure, tick, col(p, Colour::Exposure, alpha), p, small, style.bar_height);
     return out;
 }
 

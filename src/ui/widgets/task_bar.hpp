@@ -26,7 +26,7 @@ struct TaskBarSpec {
 // Row layout knobs.
 struct TaskBarStyle {
     float bar_height = 8.0f;
-    float stacked_below = 420.0f; // narrower than this: the two bars stack
+    float stacked_below = 460.0f; // narrower than this: the bars go under the statement
     float row_padding = 8.0f;
 };
 
