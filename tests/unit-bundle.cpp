@@ -2,6 +2,8 @@
 // manifest, rejection of malformed input with the field path in the message, and the atomic write.
 #include "core/bundle.hpp"
 #include "core/sha256.hpp"
+#include "core/upstream.hpp"
+#include "core/validate.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -320,4 +322,141 @@ TEST_CASE("write_bundle writes a complete bundle that load_* reads back") {
         CHECK(error.find("not an O*NET-SOC code") != std::string::npos);
     }
     fs::remove_all(root);
+}
+
+// ---------------------------------------------------------------------------------------------
+// validate_bundle on the fixture bundle and on broken copies of it
+
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string slurp(const fs::path& path) {
+    std::vector<uint8_t> bytes;
+    std::string error;
+    REQUIRE_MESSAGE(read_file_bytes(path.string(), bytes, error), error);
+    return std::string(bytes.begin(), bytes.end());
+}
+
+void spit(const fs::path& path, const std::string& text) {
+    std::FILE* file = std::fopen(path.string().c_str(), "wb");
+    REQUIRE(file);
+    std::fwrite(text.data(), 1, text.size(), file);
+    std::fclose(file);
+}
+
+// A freshly built fixture bundle in a temp folder, removed at the end of the test.
+struct ScratchBundle {
+    fs::path dir;
+    explicit ScratchBundle(const char* name) {
+        dir = fs::temp_directory_path() / ("exposure-validate-" + std::string(name) + "-" + std::to_string(::getpid()));
+        fs::remove_all(dir);
+        UpstreamBuild build;
+        std::vector<std::string> errors;
+        REQUIRE(build_from_upstream(std::string(EXPOSURE_FIXTURES_DIR) + "/upstream-mini", {}, build, errors));
+        std::string error;
+        REQUIRE_MESSAGE(write_bundle(dir.string(), build.index, build.details, build.manifest, error), error);
+    }
+    ~ScratchBundle() { fs::remove_all(dir); }
+
+    // Rewrites a bundle file through a JSON edit, then (optionally) re-signs it in the manifest, so
+    // that only the content check can catch the change.
+    template <class Edit>
+    void edit_json(const std::string& relative, Edit edit, bool resign) {
+        nlohmann::json doc = nlohmann::json::parse(slurp(dir / relative));
+        edit(doc);
+        const std::string text = doc.dump();
+        spit(dir / relative, text);
+        if (resign) {
+            Manifest manifest;
+            std::string error;
+            REQUIRE(load_manifest(dir.string(), manifest, error));
+            manifest.files[relative] = sha256_hex(text);
+            spit(dir / k_manifest_file, serialize_manifest(manifest));
+        }
+    }
+
+    std::string error() const {
+        ValidationReport report;
+        std::string error;
+        CHECK_FALSE(validate_bundle(dir.string(), report, error));
+        return error;
+    }
+};
+
+} // namespace
+
+TEST_CASE("validate accepts the bundle built from the fixtures") {
+    ScratchBundle bundle("ok");
+    ValidationReport report;
+    std::string error;
+    REQUIRE_MESSAGE(validate_bundle(bundle.dir.string(), report, error), error);
+    CHECK(report.occupations == 5);
+    CHECK(report.tasks == 12);
+    CHECK(report.files == 6);
+}
+
+TEST_CASE("validate names the file and field of the first problem of a broken bundle") {
+    ScratchBundle bundle("broken");
+    const std::string actors = "occupations/27-2011.00.json";
+    SUBCASE("a file changed after the build fails its checksum") {
+        bundle.edit_json(actors, [](auto& d) { d["title"] = "Actresses"; }, false);
+        const std::string error = bundle.error();
+        CHECK(error.find(actors + ": SHA-256 ") == 0);
+        CHECK(error.find("does not match the manifest") != std::string::npos);
+    }
+    SUBCASE("a missing detail file") {
+        fs::remove(bundle.dir / actors);
+        CHECK(bundle.error() == actors + ": missing or unreadable");
+    }
+    SUBCASE("a stray file in occupations/") {
+        spit(bundle.dir / "occupations/99-9999.00.json", "{}");
+        CHECK(bundle.error() == "occupations/99-9999.00.json: not an occupation of index.json (stray file)");
+    }
+    SUBCASE("a missing manifest") {
+        fs::remove(bundle.dir / k_manifest_file);
+        CHECK(bundle.error() == "manifest.json: missing or unreadable");
+    }
+    SUBCASE("a manifest that is not JSON") {
+        spit(bundle.dir / k_manifest_file, "{\"format\": ");
+        CHECK(bundle.error().find("manifest.json: not valid JSON") == 0);
+    }
+    SUBCASE("a detail field of the wrong kind, even when re-signed") {
+        bundle.edit_json(actors, [](auto& d) { d["tasks"][1]["human"] = "E9"; }, true);
+        CHECK(bundle.error().find(actors + ": tasks[1].human: expected one of") == 0);
+    }
+    SUBCASE("an index that disagrees with the detail's labels") {
+        bundle.edit_json("index.json", [](auto& d) { d["occupations"][3]["shares"]["human"][0] = 0.5; }, true);
+        CHECK(bundle.error() == "index.json: occupations[3].shares.human: does not match the labels in " + actors);
+    }
+    SUBCASE("a stored task exposure that disagrees with its labels") {
+        bundle.edit_json(actors, [](auto& d) { d["tasks"][0]["exposure"] = 99.0; }, true);
+        CHECK(bundle.error() == actors + ": tasks[0].exposure: does not match the task's labels");
+    }
+    SUBCASE("a task count that disagrees with the detail") {
+        bundle.edit_json("index.json", [](auto& d) { d["occupations"][3]["task_count"] = 4; }, true);
+        CHECK(bundle.error().find("index.json: occupations[3].task_count: 4 but") == 0);
+    }
+    SUBCASE("a detail whose code is not the one its file is named for") {
+        bundle.edit_json(actors, [](auto& d) { d["code"] = "27-2011.01"; }, true);
+        CHECK(bundle.error() == actors + ": code: \"27-2011.01\" but the file is named for 27-2011.00");
+    }
+    SUBCASE("a manifest count that disagrees with the files") {
+        bundle.edit_json("manifest.json", [](auto& d) { d["counts"]["tasks"] = 13; }, false);
+        CHECK(bundle.error() == "manifest.json: counts.tasks: 13 but the bundle has 12");
+    }
+    SUBCASE("a manifest that lists a file outside the bundle") {
+        bundle.edit_json("manifest.json", [](auto& d) { d["files"]["extra.json"] = std::string(64, 'a'); }, false);
+        CHECK(bundle.error() == "manifest.json: files.extra.json: lists a file that is not part of the bundle");
+    }
+    SUBCASE("a group without occupations") {
+        bundle.edit_json("index.json", [](auto& d) { d["groups"].push_back({{"code", "99-0000"}, {"title", "Nobody"}, {"employment", nullptr}}); }, true);
+        CHECK(bundle.error() == "index.json: groups[4]: no occupation belongs to this group");
+    }
+    SUBCASE("a folder that is not a bundle") {
+        ValidationReport report;
+        std::string error;
+        CHECK_FALSE(validate_bundle((bundle.dir / "nowhere").string(), report, error));
+        CHECK(error.find("not a folder") == 0);
+    }
 }

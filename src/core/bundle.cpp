@@ -651,7 +651,7 @@ bool parse_manifest(std::span<const uint8_t> bytes, Manifest& manifest, std::str
         if (!item.is_object()) return reader.fail(path, "expected an object");
         Manifest::Upstream u;
         if (!reader.string(item, path, "folder", false, u.folder) || !reader.string(item, path, "name", false, u.name) ||
-            !reader.string(item, path, "commit", false, u.commit) || !reader.string(item, path, "sha256", false, u.sha256))
+            !reader.string(item, path, "commit", true, u.commit) || !reader.string(item, path, "sha256", false, u.sha256))
             return false;
         if (!is_sha256_hex(u.sha256)) return reader.fail(Reader::child(path, "sha256"), "expected 64 lowercase hex digits");
         manifest.upstream.push_back(std::move(u));

@@ -51,7 +51,7 @@ struct Manifest {
     struct Upstream {
         std::string folder;  // "gpts-are-gpts" or "working-with-ai"
         std::string name;    // file name
-        std::string commit;  // pinned upstream commit
+        std::string commit;  // pinned upstream commit; empty when the build did not check pins
         std::string sha256;  // of the upstream file as read
     };
     std::vector<Upstream> upstream;
