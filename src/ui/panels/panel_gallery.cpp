@@ -41,6 +41,7 @@ void draw_gallery(Frame& frame) {
         spec.width = gauge_w;
         spec.max_width = gauge_w;
         spec.band_labels = gauge_w >= 220;
+        spec.centred = false;
         if (i < 4) {
             spec.needle = needles[i];
         } else if (i == 4) {

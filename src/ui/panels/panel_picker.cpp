@@ -62,7 +62,8 @@ void draw_picker(Frame& frame) {
     }
     const std::string hint = "Search " + std::to_string(index.occupations.size()) + " occupations";
     ImGui::InputTextWithHint("##search", hint.c_str(), &picker.query);
-    const bool input_active = ImGui::IsItemActive();
+    // Enter ends the text box's editing in the same frame: "deactivated" still counts as typing here.
+    const bool input_active = ImGui::IsItemActive() || ImGui::IsItemDeactivated();
     ImGui::PopItemWidth();
     ImGui::SameLine(0, 8);
     const bool browsing = picker.browse_group != -1;

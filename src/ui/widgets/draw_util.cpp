@@ -44,12 +44,14 @@ void text_centred(ImFont* font, ImU32 colour, std::string_view text, float right
 
 void hatch_rect(ImDrawList* draw, ImVec2 min, ImVec2 max, ImU32 colour, int density) {
     if (density <= 0) return;
+    // 45-degree stripes cut to the rectangle here (not by a clip rect): x + y is constant along each.
     const float step = 40.0f / static_cast<float>(density);
-    const float h = max.y - min.y;
-    draw->PushClipRect(min, max, true);
-    for (float x = min.x - h; x < max.x; x += step)
-        draw->AddLine(ImVec2(x, max.y), ImVec2(x + h, min.y), colour, 1.0f);
-    draw->PopClipRect();
+    for (float k = min.x + min.y + step * 0.5f; k < max.x + max.y; k += step) {
+        // Points of the line x + y = k inside the rectangle: x within [k - max.y, k - min.y] and [min.x, max.x].
+        const float x0 = std::max(min.x, k - max.y), x1 = std::min(max.x, k - min.y);
+        if (x1 - x0 < 0.5f) continue;
+        draw->AddLine(ImVec2(x0, k - x0), ImVec2(x1, k - x1), colour, 1.0f);
+    }
 }
 
 ImVec2 chip_size(std::string_view text, bool with_swatch, ImFont* font) {

@@ -37,7 +37,8 @@ GaugeResult gauge(const char* label, const GaugeSpec& spec, const Palette& palet
     const float width = std::min(spec.width > 0 ? spec.width : avail, spec.max_width);
     const float label_room = spec.band_labels ? small_font->FontSize * 1.75f + 4.0f : 4.0f;
     const std::array<BandSpan, 4> spans = risk_band_spans();
-    float radius = width * 0.5f - 6.0f;
+    // Room at the sides for the uncertainty arc's end caps (radius + 7).
+    float radius = width * 0.5f - 9.0f;
     if (spec.band_labels) {
         std::array<double, 4> widths{};
         for (int b = 0; b < 4; ++b) {
@@ -46,11 +47,11 @@ GaugeResult gauge(const char* label, const GaugeSpec& spec, const Palette& palet
         }
         radius = static_cast<float>(gauge_fit_radius(width, spans, widths, small_font->FontSize * 0.75 + 2.0));
     }
-    radius = std::max(20.0f, std::min(radius, width * 0.5f - 6.0f));
+    radius = std::max(20.0f, std::min(radius, width * 0.5f - 9.0f));
     const float bottom_room = small_font->FontSize + 4.0f; // the 0 and 100 under the arc's ends
     const float height = radius + label_room + 2.0f + bottom_room;
     ImVec2 pos = ImGui::GetCursorScreenPos();
-    pos.x += std::max(0.0f, (avail - width) * 0.5f); // centred in the column
+    if (spec.centred) pos.x += std::max(0.0f, (avail - width) * 0.5f); // centred in the column
     ImGui::SetCursorScreenPos(pos);
     ImGui::InvisibleButton(label, ImVec2(width, height));
     out.hovered = ImGui::IsItemHovered();

@@ -18,6 +18,7 @@ struct GaugeSpec {
     float max_width = 340;
     bool band_labels = true;    // write the band names along the arc when there is room
     bool loading = false;       // draw the track only (data not there yet)
+    bool centred = true;        // centre in the available width (false: start at the cursor)
 };
 
 // Gauge colours beyond the palette: how strong the ghost and hatches are.
