@@ -29,8 +29,11 @@ const k_views = ['card', 'compact', 'full'];
 const k_themes = ['auto', 'light', 'dark'];
 // Height the frame keeps before the core reports its content height (logical px), per view.
 const k_initial_height = { card: 460, compact: 200, full: 760 };
+// Tallest the element grows to fit its content when CSS gives it no height or max-height (CSS px):
+// a taller canvas costs memory and GPU limits for little gain; the card scrolls inside instead.
+const k_max_auto_height = 1600;
 // Notices the core sends after a frame (src/app/web/widget_main.cpp, enum Notice).
-const k_notice = { want_detail: 1, changed: 2, content_height: 3, error: 4, data_drawn: 5 };
+const k_notice = { want_detail: 1, changed: 2, content_height: 3, error: 4, data_drawn: 5, open_url: 6 };
 const k_storage_prefix = 'exposure-widget/scenario/';
 
 // ---------------------------------------------------------------------------------------------
@@ -73,6 +76,7 @@ class Runtime {
     this.core = null;          // Promise<{module, library}>
     this.widgets = new Map();  // core widget pointer -> element
     this.next_canvas = 1;
+    this.webgl2 = undefined;   // supports_webgl2() caches its answer here
   }
 
   load_index() {
@@ -228,8 +232,25 @@ function storage_set(key, value) {
   }
 }
 
-function supports_webgl2() {
-  return typeof WebGL2RenderingContext === 'function';
+// Whether this browser gives out WebGL2 contexts at all (asked once per page; the probe's context
+// is released at once so it does not count against the browser's context limit).
+function supports_webgl2(rt) {
+  if (rt.webgl2 === undefined) {
+    rt.webgl2 = false;
+    if (typeof WebGL2RenderingContext === 'function') {
+      try {
+        const probe = document.createElement('canvas').getContext('webgl2');
+        if (probe) {
+          rt.webgl2 = true;
+          const lose = probe.getExtension('WEBGL_lose_context');
+          if (lose) lose.loseContext();
+        }
+      } catch {
+        rt.webgl2 = false;
+      }
+    }
+  }
+  return rt.webgl2;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -572,7 +593,7 @@ class ExposureWidget extends HTMLElement {
     if (this._widget || this._state === 'loading' || !this.isConnected) return;
     this._state = 'loading';
     const rt = runtime();
-    if (!supports_webgl2() || typeof WebAssembly !== 'object') {
+    if (typeof WebAssembly !== 'object' || !supports_webgl2(rt)) {
       await this._fallback(new WidgetError(typeof WebAssembly !== 'object' ? 'no-wasm' : 'no-webgl2',
         typeof WebAssembly !== 'object' ? 'This browser cannot run WebAssembly' : 'This browser has no WebGL2'));
       return;
@@ -605,7 +626,14 @@ class ExposureWidget extends HTMLElement {
     this._toolbar.hidden = false;
     module._exposure_widget_set_view(widget, k_views.indexOf(this.view));
     this._apply_theme();
-    this._resize = new ResizeObserver(() => this._redraw());
+    this._resize = new ResizeObserver((entries) => {
+      const width = entries[entries.length - 1].contentRect.width;
+      if (width !== this._observed_width) {
+        this._observed_width = width;
+        this._reset_fit();
+      }
+      this._redraw();
+    });
     this._resize.observe(this._frame);
     this._watch_pixel_ratio();
 
@@ -725,6 +753,7 @@ class ExposureWidget extends HTMLElement {
   // After every change of occupation or scenario: keep, sync, announce, tell the page.
   _changed() {
     if (!this._widget) return;
+    this._reset_fit();
     this._scenario = this._read_core_scenario();
     const code = this.occupation;
     if (code && !this.hasAttribute('no-storage')) {
@@ -754,9 +783,14 @@ class ExposureWidget extends HTMLElement {
       this._changed();
     } else if (kind === k_notice.content_height) {
       this._content_height = value;
-      if (!this.hasAttribute('data-fixed-height') && value > 0) this._frame.style.height = `${Math.ceil(value)}px`;
+      if (!this.hasAttribute('data-fixed-height') && value > 0) this._fit_height(Math.ceil(value));
     } else if (kind === k_notice.error) {
       this._emit_error(new WidgetError('ui', text));
+    } else if (kind === k_notice.open_url) {
+      // Only web links, resolved against the page; opened in a new tab without access to this one.
+      let url = null;
+      try { url = new URL(text, document.baseURI); } catch { url = null; }
+      if (url && (url.protocol === 'https:' || url.protocol === 'http:')) window.open(url.href, '_blank', 'noopener');
     } else if (kind === k_notice.data_drawn) {
       this._poster.hidden = true;
       this._update_label();
@@ -770,6 +804,25 @@ class ExposureWidget extends HTMLElement {
     }
   }
 
+  // Sizes the frame to the content. A height that comes back (A, B, A) means the content depends on
+  // the height itself (a scrollbar that appears when the frame is shorter re-wraps the text): the
+  // larger height is kept, which needs no scrollbar, until the width or the content changes.
+  _fit_height(height) {
+    if (!this._heights) this._heights = new Set();
+    if (this._heights.has(height) && this._heights.size > 1) height = Math.max(...this._heights);
+    this._heights.add(height);
+    // Up to the element's CSS max-height (else k_max_auto_height); beyond it the card scrolls inside.
+    const max_css = parseFloat(getComputedStyle(this).maxHeight);
+    const toolbar = this._toolbar.hidden ? 0 : this._toolbar.getBoundingClientRect().height;
+    const cap = Number.isFinite(max_css) ? Math.max(120, max_css - toolbar) : k_max_auto_height;
+    const css = `${Math.min(height, cap)}px`;
+    if (this._frame.style.height !== css) this._frame.style.height = css;
+  }
+
+  _reset_fit() {
+    this._heights = null;
+  }
+
   _apply_theme() {
     const theme = this.theme;
     const system_dark = Boolean(this._dark_query && this._dark_query.matches);
@@ -778,6 +831,7 @@ class ExposureWidget extends HTMLElement {
   }
 
   _apply_view() {
+    this._reset_fit();
     if (!this.hasAttribute('data-fixed-height') && !this._content_height) this._frame.style.height = `${k_initial_height[this.view]}px`;
     if (this._widget) this._core().module._exposure_widget_set_view(this._widget, k_views.indexOf(this.view));
   }

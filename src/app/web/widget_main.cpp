@@ -44,6 +44,7 @@ enum class Notice : int {
     ContentHeight = 3, // value: logical px the content needs
     Error = 4,         // text: the message of the error card the ui shows
     DataDrawn = 5,     // text: the occupation whose complete data was just drawn
+    OpenUrl = 6,       // text: a link the user activated (relative to the page)
 };
 
 // Calls the page's Module.exposureNotify(widget, kind, text, value) if it set one.
@@ -108,6 +109,10 @@ public:
         if (state_.occupation_changed) notify(this, Notice::Changed, "occupation");
         if (state_.scenario_changed) notify(this, Notice::Changed, "scenario");
         state_.occupation_changed = state_.scenario_changed = false;
+        if (!state_.open_url.empty()) {
+            notify(this, Notice::OpenUrl, state_.open_url);
+            state_.open_url.clear();
+        }
         if (state_.content_height != reported_height_) {
             reported_height_ = state_.content_height;
             notify(this, Notice::ContentHeight, "", reported_height_);

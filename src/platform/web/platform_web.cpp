@@ -232,10 +232,21 @@ double wheel_pixels(double delta, unsigned long mode, double page) {
     return delta;
 }
 
+// The front-most window at `pos` in the last frame's layout (as ImGui 1.86's FindHoveredWindow,
+// without resize padding): the wheel's target is known before the next frame runs.
+ImGuiWindow* window_at(const ImGuiContext& g, ImVec2 pos) {
+    for (int i = g.Windows.Size - 1; i >= 0; --i) {
+        ImGuiWindow* window = g.Windows[i];
+        if (!window->Active || window->Hidden || (window->Flags & ImGuiWindowFlags_NoMouseInputs)) continue;
+        if (window->OuterRectClipped.Contains(pos)) return window;
+    }
+    return nullptr;
+}
+
 // Whether the window under the pointer (or the ancestor ImGui would hand the wheel to) can still
 // scroll in the direction of the wheel. Mirrors ImGui 1.86's UpdateMouseWheel() walk.
-bool can_scroll(const ImGuiContext& g, float wheel_h, float wheel_v) {
-    ImGuiWindow* window = g.WheelingWindow ? g.WheelingWindow : g.HoveredWindow;
+bool can_scroll(const ImGuiContext& g, ImVec2 pos, float wheel_h, float wheel_v) {
+    ImGuiWindow* window = g.WheelingWindow ? g.WheelingWindow : window_at(g, pos);
     if (!window || window->Collapsed) return false;
     const bool vertical = std::fabs(wheel_v) >= std::fabs(wheel_h);
     const float wheel = vertical ? wheel_v : wheel_h;
@@ -417,7 +428,8 @@ struct Platform::Impl {
         const float wheel_v = float(-wheel_pixels(e->deltaY, e->deltaMode, css_h) / (5.0 * font));
         const float wheel_h = float(-wheel_pixels(e->deltaX, e->deltaMode, css_w) / (2.0 * font));
         self.queue_modifiers(e->mouse.ctrlKey, e->mouse.shiftKey, e->mouse.altKey, e->mouse.metaKey);
-        if (e->mouse.ctrlKey || !can_scroll(*self.imgui, wheel_h, wheel_v)) return EM_FALSE; // the page scrolls (or zooms)
+        const ImVec2 at(float(e->mouse.targetX), float(e->mouse.targetY));
+        if (e->mouse.ctrlKey || !can_scroll(*self.imgui, at, wheel_h, wheel_v)) return EM_FALSE; // the page scrolls (or zooms)
         InputEvent pos;
         pos.x = float(e->mouse.targetX);
         pos.y = float(e->mouse.targetY);
@@ -582,6 +594,11 @@ struct Platform::Impl {
         int canvas_w = 0, canvas_h = 0;
         emscripten_get_canvas_element_size(target.c_str(), &canvas_w, &canvas_h);
         if (canvas_w != fb_w || canvas_h != fb_h) emscripten_set_canvas_element_size(target.c_str(), fb_w, fb_h);
+        // The browser may give a smaller drawing buffer than asked (past the GPU's size limits):
+        // draw into what exists, scaled, rather than into a corner of it.
+        int buffer_w = fb_w, buffer_h = fb_h;
+        emscripten_webgl_get_drawing_buffer_size(gl, &buffer_w, &buffer_h);
+        if (buffer_w <= 0 || buffer_h <= 0) return false;
 
         if (float(ratio) != fonts_pixel_ratio) {
             host->pixel_ratio_changed(float(ratio));
@@ -595,7 +612,7 @@ struct Platform::Impl {
         apply_input(input);
         ImGuiIO& io = ImGui::GetIO();
         io.DisplaySize = ImVec2(float(css_w), float(css_h));
-        io.DisplayFramebufferScale = ImVec2(float(fb_w / css_w), float(fb_h / css_h));
+        io.DisplayFramebufferScale = ImVec2(float(buffer_w / css_w), float(buffer_h / css_h));
         const double now_ms = emscripten_get_now();
         io.DeltaTime = last_time_ms > 0 ? float(std::clamp((now_ms - last_time_ms) / 1000.0, 1e-4, 0.25)) : 1.0f / 60;
         last_time_ms = now_ms;
@@ -611,7 +628,7 @@ struct Platform::Impl {
         const bool animating = host->frame(frame);
         ImGui::Render();
 
-        glViewport(0, 0, fb_w, fb_h);
+        glViewport(0, 0, buffer_w, buffer_h);
         const ImVec4 background = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
         glClearColor(background.x, background.y, background.z, 1.0f);
         glClear(GL_COLOR_BUFFER_BIT);

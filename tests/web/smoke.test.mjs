@@ -1,0 +1,62 @@
+// Smoke test of the web build (issue 2): the demo page loads in headless Chromium, the first frame is
+// drawn, nothing is logged as an error, the canvas holds more than its background, and the backing
+// store is the canvas's CSS size times devicePixelRatio (crisp text) at ratios 1 and 2.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start_server, launch_browser, open_page, wait_loaded, canvas_facts } from './harness.mjs';
+
+let server, browser;
+
+before(async () => {
+  server = await start_server();
+  browser = await launch_browser();
+});
+
+after(async () => {
+  if (browser) await browser.close();
+  if (server) await server.close();
+});
+
+for (const scale of [1, 2]) {
+  test(`the demo page draws a widget frame with crisp text at devicePixelRatio ${scale}`, async () => {
+    const { page, context, problems } = await open_page(browser.browser, null, { width: 1024, height: 768, scale });
+    try {
+      const started = Date.now();
+      await page.goto(server.url + 'index.html', { waitUntil: 'load' });
+      const load_ms = Date.now() - started;
+      const loaded = await wait_loaded(page, '#data-scientists');
+      const first_frame_ms = Date.now() - started;
+      assert.equal(loaded.occupation, '15-2051.00');
+      assert.ok(Number.isFinite(loaded.score), `load event score ${loaded.score}`);
+
+      const facts = await canvas_facts(page, '#data-scientists');
+      assert.equal(facts.ratio, scale);
+      assert.equal(facts.width, Math.round(facts.css_width * scale), `backing width ${facts.width} vs CSS ${facts.css_width} x ${scale}`);
+      assert.equal(facts.height, Math.round(facts.css_height * scale), `backing height ${facts.height} vs CSS ${facts.css_height} x ${scale}`);
+      // A drawn card: text, gauge and bars cover a real share of the canvas in many colours.
+      assert.ok(facts.non_background > facts.total * 0.02, `only ${facts.non_background} of ${facts.total} pixels differ from the background`);
+      assert.ok(facts.colours > 50, `only ${facts.colours} colours on the canvas`);
+      assert.deepEqual(problems, []);
+      console.log(`# dpr ${scale}: load event ${load_ms} ms, first widget frame ${first_frame_ms} ms, canvas ${facts.width}x${facts.height}`);
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+test('the page asks only for its own files and the widget folder', async () => {
+  const { page, context, problems } = await open_page(browser.browser, server.url + 'index.html');
+  try {
+    await wait_loaded(page, '#data-scientists');
+    const foreign = await page.evaluate(() => performance.getEntriesByType('resource')
+      .map((entry) => entry.name).filter((name) => new URL(name).origin !== location.origin));
+    assert.deepEqual(foreign, []);
+    const widget_requests = server.requests.filter((p) => p.startsWith('/widget/'));
+    for (const request of widget_requests) {
+      assert.match(request, /^\/widget\/(exposure-widget\.js|exposure-widget-core\.(mjs|wasm)|font\.bin|data\/(index\.json|occupations\/\d\d-\d{4}\.\d\d\.json))$/);
+    }
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
