@@ -105,3 +105,34 @@ TEST_CASE("a sample of real occupations draws in every view with nothing clipped
         }
     }
 }
+
+TEST_CASE("the layout is the same at 1x and 2x: fonts are rasterised at the ratio, sizes stay logical") {
+    std::vector<uint8_t> font;
+    std::string error;
+    if (!read_file_bytes(k_inter, font, error)) {
+        MESSAGE("fonts-inter not installed: " << error);
+        return;
+    }
+    test::UiTestData data = test::make_ui_test_data();
+    float heights[2] = {0, 0};
+    for (int r = 0; r < 2; ++r) {
+        const float ratio = r == 0 ? 1.0f : 2.0f;
+        test::Headless h(1024, 768);
+        REQUIRE(ui::load_fonts(font, ratio));
+        h.input.pixel_ratio = ratio;
+        ui::AppState state;
+        state.index = &data.index;
+        state.details = &data.details;
+        state.occupation = "15-2051.00";
+        state.view = ui::View::Full;
+        double t = 0;
+        h.io().MousePos = ImVec2(-1000, -1000);
+        for (int i = 0; i < 5; ++i) h.frame(state, t += 1.0 / 60);
+        h.resize(1024, state.content_height + 2);
+        for (int i = 0; i < 5; ++i) h.frame(state, t += 1.0 / 60);
+        heights[r] = state.content_height;
+        CHECK(vertices_outside_clip() == 0);
+    }
+    CHECK(heights[0] > 500.0f);
+    CHECK(heights[1] == doctest::Approx(heights[0]).epsilon(0.02));
+}

@@ -28,13 +28,13 @@ void caption(Frame& frame, const char* name, const std::string& note) {
     ImFont* small = frame.fonts.small;
     const ImVec2 start = ImGui::GetCursorScreenPos();
     const float right = ImGui::GetContentRegionAvail().x - k_card_padding;
-    const float name_w = small->CalcTextSizeA(small->FontSize, 1e9f, 0, name).x;
-    const float note_w = note.empty() ? 0.0f : small->CalcTextSizeA(small->FontSize, 1e9f, 0, note.c_str()).x;
+    const float name_w = small->CalcTextSizeA(font_px(small), 1e9f, 0, name).x;
+    const float note_w = note.empty() ? 0.0f : small->CalcTextSizeA(font_px(small), 1e9f, 0, note.c_str()).x;
     const bool note_fits = !note.empty() && right > name_w + note_w + 16;
     // The name wraps when the note does not fit beside it.
     text_wrapped(small, col(p, Colour::Text), name);
     if (note_fits)
-        ImGui::GetWindowDrawList()->AddText(small, small->FontSize, ImVec2(start.x + right - note_w, start.y),
+        ImGui::GetWindowDrawList()->AddText(small, font_px(small), ImVec2(start.x + right - note_w, start.y),
                                             col(p, Colour::TextMuted), note.c_str());
 }
 

@@ -31,7 +31,7 @@ void text_line(ImFont* font, ImU32 colour, std::string_view text) {
 void text_centred(ImFont* font, ImU32 colour, std::string_view text, float right_margin) {
     const float width = std::max(1.0f, ImGui::GetContentRegionAvail().x - right_margin);
     auto measure = [font](std::string_view t) {
-        return static_cast<double>(font->CalcTextSizeA(font->FontSize, 1e9f, 0, t.data(), t.data() + t.size()).x);
+        return static_cast<double>(font->CalcTextSizeA(font_px(font), 1e9f, 0, t.data(), t.data() + t.size()).x);
     };
     const float x0 = ImGui::GetCursorPosX();
     for (const LineSpan& line : wrap_lines(text, width, measure)) {
@@ -55,7 +55,7 @@ void hatch_rect(ImDrawList* draw, ImVec2 min, ImVec2 max, ImU32 colour, int dens
 }
 
 ImVec2 chip_size(std::string_view text, bool with_swatch, ImFont* font) {
-    const ImVec2 t = font->CalcTextSizeA(font->FontSize, 1e9f, 0, text.data(), text.data() + text.size());
+    const ImVec2 t = font->CalcTextSizeA(font_px(font), 1e9f, 0, text.data(), text.data() + text.size());
     return ImVec2(t.x + 20.0f + (with_swatch ? 20.0f : 0.0f), t.y + 8.0f);
 }
 
@@ -76,19 +76,19 @@ ImVec2 chip(const char* id, std::string_view text, ImU32 fill, ImU32 text_colour
         draw->AddRect(s0, s1, text_colour, 3.0f);
         x += side + 6.0f;
     }
-    draw->AddText(font, font->FontSize, ImVec2(x, pos.y + 4.0f), text_colour, text.data(), text.data() + text.size());
+    draw->AddText(font, font_px(font), ImVec2(x, pos.y + 4.0f), text_colour, text.data(), text.data() + text.size());
     return size;
 }
 
 bool disclosure(const char* id, std::string_view text, bool& open, const Palette& p, ImFont* font) {
     const float width = std::max(40.0f, ImGui::CalcItemWidth());
-    const float arrow = font->FontSize * 0.55f, pad = 4.0f;
+    const float arrow = font_px(font) * 0.55f, pad = 4.0f;
     const float text_x = arrow + 10.0f;
     auto measure = [font](std::string_view t) {
-        return static_cast<double>(font->CalcTextSizeA(font->FontSize, 1e9f, 0, t.data(), t.data() + t.size()).x);
+        return static_cast<double>(font->CalcTextSizeA(font_px(font), 1e9f, 0, t.data(), t.data() + t.size()).x);
     };
     const auto lines = wrap_lines(text, std::max(20.0f, width - text_x), measure);
-    const float line_h = font->FontSize * 1.25f;
+    const float line_h = font_px(font) * 1.25f;
     const float height = 2 * pad + lines.size() * line_h;
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const bool clicked = ImGui::InvisibleButton(id, ImVec2(width, height));
@@ -110,7 +110,7 @@ bool disclosure(const char* id, std::string_view text, bool& open, const Palette
                                 col(p, Colour::TextMuted));
     float y = pos.y + pad;
     for (const LineSpan& l : lines) {
-        draw->AddText(font, font->FontSize, ImVec2(pos.x + text_x, y), col(p, Colour::Text), text.data() + l.begin,
+        draw->AddText(font, font_px(font), ImVec2(pos.x + text_x, y), col(p, Colour::Text), text.data() + l.begin,
                       text.data() + l.end);
         y += line_h;
     }

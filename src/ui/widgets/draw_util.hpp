@@ -9,6 +9,10 @@
 
 namespace exposure::ui {
 
+// A font's size in logical px: fonts are rasterised at the pixel ratio and scaled back by
+// io.FontGlobalScale, so a raw ImFont::FontSize is in device px.
+inline float font_px(const ImFont* font) { return font->FontSize * ImGui::GetIO().FontGlobalScale; }
+
 // A palette colour as Dear ImGui's packed colour, alpha scaled by `alpha`.
 inline ImU32 col(const Palette& palette, Colour c, float alpha = 1.0f) {
     return pack(fade(palette[c], alpha));

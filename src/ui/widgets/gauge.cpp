@@ -35,7 +35,7 @@ GaugeResult gauge(const char* label, const GaugeSpec& spec, const Palette& palet
     GaugeResult out;
     const float avail = ImGui::GetContentRegionAvail().x;
     const float width = std::min(spec.width > 0 ? spec.width : avail, spec.max_width);
-    const float label_room = spec.band_labels ? small_font->FontSize * 1.75f + 4.0f : 4.0f;
+    const float label_room = spec.band_labels ? font_px(small_font) * 1.75f + 4.0f : 4.0f;
     const std::array<BandSpan, 4> spans = risk_band_spans();
     // Room at the sides for the uncertainty arc's end caps (radius + 7).
     float radius = width * 0.5f - 9.0f;
@@ -43,12 +43,12 @@ GaugeResult gauge(const char* label, const GaugeSpec& spec, const Palette& palet
         std::array<double, 4> widths{};
         for (int b = 0; b < 4; ++b) {
             const std::string_view name = band_name(static_cast<RiskBand>(b));
-            widths[b] = small_font->CalcTextSizeA(small_font->FontSize, 1e9f, 0, name.data(), name.data() + name.size()).x;
+            widths[b] = small_font->CalcTextSizeA(font_px(small_font), 1e9f, 0, name.data(), name.data() + name.size()).x;
         }
-        radius = static_cast<float>(gauge_fit_radius(width, spans, widths, small_font->FontSize * 0.75 + 2.0));
+        radius = static_cast<float>(gauge_fit_radius(width, spans, widths, font_px(small_font) * 0.75 + 2.0));
     }
     radius = std::max(20.0f, std::min(radius, width * 0.5f - 9.0f));
-    const float bottom_room = small_font->FontSize + 4.0f; // the 0 and 100 under the arc's ends
+    const float bottom_room = font_px(small_font) + 4.0f; // the 0 and 100 under the arc's ends
     const float height = radius + label_room + 2.0f + bottom_room;
     ImVec2 pos = ImGui::GetCursorScreenPos();
     if (spec.centred) pos.x += std::max(0.0f, (avail - width) * 0.5f); // centred in the column
@@ -81,14 +81,14 @@ GaugeResult gauge(const char* label, const GaugeSpec& spec, const Palette& palet
             // The band's name just outside the arc, at its middle.
             const std::string_view name = band_name(span.band);
             const double mid = 0.5 * (span.from + span.to);
-            const Point p = gauge_point(Point{c.x, c.y}, radius + small_font->FontSize * 0.75, mid);
-            const ImVec2 size = small_font->CalcTextSizeA(small_font->FontSize, 1e9f, 0, name.data(),
+            const Point p = gauge_point(Point{c.x, c.y}, radius + font_px(small_font) * 0.75, mid);
+            const ImVec2 size = small_font->CalcTextSizeA(font_px(small_font), 1e9f, 0, name.data(),
                                                           name.data() + name.size());
             const double a = gauge_angle(mid);
             // Anchor the text on the side facing away from the centre.
             const float ax = static_cast<float>(0.5 - 0.5 * std::cos(a)) * size.x;
             const float ay = static_cast<float>(0.5 - 0.5 * std::sin(a)) * size.y;
-            draw->AddText(small_font, small_font->FontSize, ImVec2(float(p.x) - ax, float(p.y) - ay),
+            draw->AddText(small_font, font_px(small_font), ImVec2(float(p.x) - ax, float(p.y) - ay),
                           col(palette, Colour::TextMuted), name.data(), name.data() + name.size());
         }
     }
@@ -100,9 +100,9 @@ GaugeResult gauge(const char* label, const GaugeSpec& spec, const Palette& palet
     }
     for (int v : {0, 100}) {
         const char* text = v == 0 ? "0" : "100";
-        const float tw = small_font->CalcTextSizeA(small_font->FontSize, 1e9f, 0, text).x;
+        const float tw = small_font->CalcTextSizeA(font_px(small_font), 1e9f, 0, text).x;
         const Point end = gauge_point(Point{c.x, c.y}, r_mid, v);
-        draw->AddText(small_font, small_font->FontSize, ImVec2(float(end.x) - tw * 0.5f, c.y + 3.0f),
+        draw->AddText(small_font, font_px(small_font), ImVec2(float(end.x) - tw * 0.5f, c.y + 3.0f),
                       col(palette, Colour::TextMuted), text);
     }
     if (spec.loading) return out;

@@ -15,7 +15,7 @@ constexpr float k_tile_gap = 8.0f;
 
 MeasureText measurer(ImFont* font) {
     return [font](std::string_view t) {
-        return static_cast<double>(font->CalcTextSizeA(font->FontSize, 1e9f, 0, t.data(), t.data() + t.size()).x);
+        return static_cast<double>(font->CalcTextSizeA(font_px(font), 1e9f, 0, t.data(), t.data() + t.size()).x);
     };
 }
 
@@ -37,8 +37,8 @@ int stat_tiles(const char* label, const std::vector<StatTileSpec>& tiles, const 
         lines[i].note = tiles[i].note.empty() ? std::vector<LineSpan>{} : wrap_lines(tiles[i].note, inner, measurer(f.note));
     }
     auto tile_height = [&](std::size_t i) {
-        return 2 * k_tile_padding + lines[i].caption.size() * f.caption->FontSize * 1.2f + 2.0f +
-               lines[i].value.size() * f.value->FontSize * 1.15f + 2.0f + lines[i].note.size() * f.note->FontSize * 1.25f;
+        return 2 * k_tile_padding + lines[i].caption.size() * font_px(f.caption) * 1.2f + 2.0f +
+               lines[i].value.size() * font_px(f.value) * 1.15f + 2.0f + lines[i].note.size() * font_px(f.note) * 1.25f;
     };
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -63,9 +63,9 @@ int stat_tiles(const char* label, const std::vector<StatTileSpec>& tiles, const 
             const StatTileSpec& t = tiles[i];
             auto put = [&](const std::string& text, const std::vector<LineSpan>& ls, ImFont* font, ImU32 c, float lh) {
                 for (const LineSpan& l : ls) {
-                    draw->AddText(font, font->FontSize, ImVec2(x + k_tile_padding, ty), c, text.data() + l.begin,
+                    draw->AddText(font, font_px(font), ImVec2(x + k_tile_padding, ty), c, text.data() + l.begin,
                                   text.data() + l.end);
-                    ty += font->FontSize * lh;
+                    ty += font_px(font) * lh;
                 }
             };
             put(t.caption, lines[i].caption, f.caption, col(p, Colour::TextMuted), 1.2f);

@@ -12,8 +12,8 @@ namespace exposure::ui {
 StripResult strip(const char* label, const StripSpec& spec, const Palette& p, ImFont* small) {
     StripResult out;
     const float w = std::max(60.0f, ImGui::CalcItemWidth());
-    const float label_h = small->FontSize + 6.0f;
-    const float axis_h = small->FontSize + 4.0f;
+    const float label_h = font_px(small) + 6.0f;
+    const float axis_h = font_px(small) + 4.0f;
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const float total_h = label_h + spec.height + axis_h;
     ImGui::InvisibleButton(label, ImVec2(w, total_h));
@@ -45,9 +45,9 @@ StripResult strip(const char* label, const StripSpec& spec, const Palette& p, Im
     for (int v : {0, 25, 50, 75, 100}) {
         char text[8];
         std::snprintf(text, sizeof text, "%d", v);
-        const float tw = small->CalcTextSizeA(small->FontSize, 1e9f, 0, text).x;
+        const float tw = small->CalcTextSizeA(font_px(small), 1e9f, 0, text).x;
         const float x = std::clamp(pos.x + w * v / 100.0f - tw * 0.5f, pos.x, pos.x + w - tw);
-        draw->AddText(small, small->FontSize, ImVec2(x, bottom + 3), col(p, Colour::TextMuted), text);
+        draw->AddText(small, font_px(small), ImVec2(x, bottom + 3), col(p, Colour::TextMuted), text);
     }
     if (spec.ghost >= 0) {
         const float gx = pos.x + bar_fill(spec.ghost, w);
@@ -60,9 +60,9 @@ StripResult strip(const char* label, const StripSpec& spec, const Palette& p, Im
         draw->AddTriangleFilled(ImVec2(mx - 5, top - 6), ImVec2(mx + 5, top - 6), ImVec2(mx, top), col(p, Colour::Needle));
         if (!spec.marker_label.empty()) {
             const std::string_view t = spec.marker_label;
-            const float tw = small->CalcTextSizeA(small->FontSize, 1e9f, 0, t.data(), t.data() + t.size()).x;
+            const float tw = small->CalcTextSizeA(font_px(small), 1e9f, 0, t.data(), t.data() + t.size()).x;
             const float x = std::clamp(mx - tw * 0.5f, pos.x, pos.x + w - tw);
-            draw->AddText(small, small->FontSize, ImVec2(x, pos.y), col(p, Colour::Text), t.data(), t.data() + t.size());
+            draw->AddText(small, font_px(small), ImVec2(x, pos.y), col(p, Colour::Text), t.data(), t.data() + t.size());
         }
     }
     return out;

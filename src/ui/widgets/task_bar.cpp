@@ -15,14 +15,14 @@ namespace exposure::ui {
 namespace {
 MeasureText measurer(ImFont* font) {
     return [font](std::string_view t) {
-        return static_cast<double>(font->CalcTextSizeA(font->FontSize, 1e9f, 0, t.data(), t.data() + t.size()).x);
+        return static_cast<double>(font->CalcTextSizeA(font_px(font), 1e9f, 0, t.data(), t.data() + t.size()).x);
     };
 }
 
 // One labelled bar: "caption  value" above, the bar below. Returns its height.
 float labelled_bar(ImDrawList* draw, ImVec2 at, float width, std::string_view caption, const std::string& value,
                    double fill, double tick, ImU32 colour, const Palette& p, ImFont* small, float bar_h) {
-    const float line = small->FontSize;
+    const float line = font_px(small);
     draw->AddText(small, line, at, col(p, Colour::TextMuted), caption.data(), caption.data() + caption.size());
     const float vw = small->CalcTextSizeA(line, 1e9f, 0, value.c_str()).x;
     draw->AddText(small, line, ImVec2(at.x + width - vw, at.y), col(p, Colour::Text), value.c_str());
@@ -53,7 +53,7 @@ TaskBarResult task_bar(const char* label, const TaskBarSpec& spec, const Palette
     const float bars_w = side_by_side ? std::clamp(inner * 0.38f, 150.0f, 260.0f) : inner;
     const float text_w = side_by_side ? inner - bars_w - gap : inner;
     const std::vector<LineSpan> lines = wrap_lines(spec.text, text_w, measurer(body));
-    const float line_h = body->FontSize * 1.3f;
+    const float line_h = font_px(body) * 1.3f;
 
     struct Tag {
         std::string_view text;
@@ -64,14 +64,14 @@ TaskBarResult task_bar(const char* label, const TaskBarSpec& spec, const Palette
     if (spec.disagreement) tags.push_back({"Raters disagree", col(p, Colour::BandHigh, 0.25f), col(p, Colour::Text)});
     if (spec.overridden && !spec.removed) tags.push_back({"What-if", col(p, Colour::Ghost, 0.25f), col(p, Colour::Text)});
     if (spec.removed) tags.push_back({"Left out", col(p, Colour::Ghost, 0.25f), col(p, Colour::Text)});
-    const float tag_h = small->FontSize + 6.0f;
+    const float tag_h = font_px(small) + 6.0f;
     // Tags flow in rows under the statement.
     std::vector<ImVec2> tag_at;
     float tags_h = 0;
     {
         float x = 0, y = 0;
         for (const Tag& t : tags) {
-            const float w = small->CalcTextSizeA(small->FontSize, 1e9f, 0, t.text.data(), t.text.data() + t.text.size()).x + 12;
+            const float w = small->CalcTextSizeA(font_px(small), 1e9f, 0, t.text.data(), t.text.data() + t.text.size()).x + 12;
             if (x > 0 && x + w > text_w) {
                 x = 0;
                 y += tag_h + 4;
@@ -82,7 +82,7 @@ TaskBarResult task_bar(const char* label, const TaskBarSpec& spec, const Palette
         if (!tags.empty()) tags_h = y + tag_h + 6;
     }
     const float text_block = lines.size() * line_h + tags_h;
-    const float bar_block = small->FontSize + 4.0f + style.bar_height;
+    const float bar_block = font_px(small) + 4.0f + style.bar_height;
     const float bars_h = 2 * bar_block + 8.0f;
     const float content_h = side_by_side ? std::max(text_block, bars_h) : text_block + 4.0f + bars_h;
     const float height = pad + content_h + pad;
@@ -100,17 +100,17 @@ TaskBarResult task_bar(const char* label, const TaskBarSpec& spec, const Palette
     const ImU32 ink = col(p, Colour::Text, alpha);
     float y = pos.y + pad;
     for (const LineSpan& line : lines) {
-        draw->AddText(body, body->FontSize, ImVec2(pos.x + pad, y), ink, spec.text.data() + line.begin,
+        draw->AddText(body, font_px(body), ImVec2(pos.x + pad, y), ink, spec.text.data() + line.begin,
                       spec.text.data() + line.end);
         y += line_h;
     }
     if (!tags.empty()) y += 2.0f;
     for (std::size_t i = 0; i < tags.size(); ++i) {
         const Tag& t = tags[i];
-        const float w = small->CalcTextSizeA(small->FontSize, 1e9f, 0, t.text.data(), t.text.data() + t.text.size()).x + 12;
+        const float w = small->CalcTextSizeA(font_px(small), 1e9f, 0, t.text.data(), t.text.data() + t.text.size()).x + 12;
         const ImVec2 a(pos.x + pad + tag_at[i].x, y + tag_at[i].y);
         draw->AddRectFilled(a, ImVec2(a.x + w, a.y + tag_h), t.fill, tag_h * 0.5f);
-        draw->AddText(small, small->FontSize, ImVec2(a.x + 6, a.y + 3), t.ink, t.text.data(), t.text.data() + t.text.size());
+        draw->AddText(small, font_px(small), ImVec2(a.x + 6, a.y + 3), t.ink, t.text.data(), t.text.data() + t.text.size());
     }
 
     char automation_value[32] = "n/a", exposure_value[32] = "n/a";
