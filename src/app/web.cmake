@@ -20,9 +20,12 @@ file(GLOB EXPOSURE_WEB_APP_SOURCES CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}
 add_executable(exposure_widget ${EXPOSURE_WEB_APP_SOURCES})
 set_target_properties(exposure_widget PROPERTIES OUTPUT_NAME exposure-widget-core SUFFIX ".mjs")
 target_link_libraries(exposure_widget PRIVATE exposure_platform exposure_ui exposure_core)
-target_compile_options(exposure_widget PRIVATE -Os)
+set(EXPOSURE_WEB_OPT "-Os" CACHE STRING "Optimisation flag of the widget's link (-Os, -Oz, -O2)")
+set(EXPOSURE_WEB_MALLOC "dlmalloc" CACHE STRING "Emscripten allocator of the widget (dlmalloc, emmalloc)")
+target_compile_options(exposure_widget PRIVATE ${EXPOSURE_WEB_OPT})
 target_link_options(exposure_widget PRIVATE
-  -Os
+  ${EXPOSURE_WEB_OPT}
+  -sMALLOC=${EXPOSURE_WEB_MALLOC}
   -sMODULARIZE=1
   -sEXPORT_ES6=1
   -sEXPORT_NAME=createExposureModule
@@ -48,7 +51,7 @@ else()
 endif()
 
 set(EXPOSURE_SITE_DIR "${CMAKE_BINARY_DIR}/site")
-add_custom_target(site ALL
+add_custom_target(site
   COMMAND ${CMAKE_COMMAND} -E env
           "SITE_DIR=${EXPOSURE_SITE_DIR}"
           "WEB_DIR=${CMAKE_SOURCE_DIR}/web"
