@@ -65,6 +65,17 @@ int cmd_build_data(Args args) {
     const auto out = parsed.value("out");
     if (!upstream || !out) return usage_error("build-data", std::string("--upstream and --out are required\n") + k_build_usage);
 
+    // Fail before any work when --out could never be written (write_bundle checks it again).
+    {
+        namespace fs = std::filesystem;
+        std::error_code ec;
+        const fs::path target(*out);
+        if (fs::exists(target, ec) && !(fs::is_directory(target, ec) && (fs::is_empty(target, ec) ||
+                                                                        fs::exists(target / k_manifest_file, ec))))
+            return data_error("build-data", *out + ": exists and is not a bundle (no " + std::string(k_manifest_file) +
+                                                "); not replacing it");
+    }
+
     const auto start = std::chrono::steady_clock::now();
     std::vector<PinnedFile> pins;
     UpstreamOptions options;
