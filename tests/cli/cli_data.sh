@@ -129,6 +129,42 @@ usage)
     expect_err "exists and is not a bundle"
     [ -f "$work/precious/file.txt" ] || fail "a non-bundle folder was replaced"
     ;;
+fetch)
+    # fetch_upstream.sh against a mirror made from the fixtures, with a sources manifest pinning them.
+    fetch="$(dirname "$sources")/../scripts/fetch_upstream.sh"
+    cp -r "$fixtures" "$work/mirror" && chmod -R u+w "$work/mirror"
+    python3 - "$work/mirror" "$work/sources.json" <<'PY' || fail "could not write the test's sources manifest"
+import hashlib, json, os, sys
+mirror, out = sys.argv[1], sys.argv[2]
+files = []
+for folder in ("gpts-are-gpts", "working-with-ai"):
+    for name in sorted(os.listdir(os.path.join(mirror, folder))):
+        data = open(os.path.join(mirror, folder, name), "rb").read()
+        files.append({"folder": folder, "name": name, "sha256": hashlib.sha256(data).hexdigest(),
+                      "url": "https://example.invalid/" + name})
+json.dump({"repositories": [{"folder": f, "commit": "0" * 40} for f in ("gpts-are-gpts", "working-with-ai")],
+           "files": files}, open(out, "w"))
+PY
+    EXPOSURE_UPSTREAM_MIRROR="$work/mirror" run 0 bash "$fetch" --sources "$work/sources.json" --dest "$work/cache" --offline
+    expect_out "11 fetched, 0 already present, 0 failed"
+    cmp -s "$work/mirror/gpts-are-gpts/full_labelset.tsv" "$work/cache/gpts-are-gpts/full_labelset.tsv" || fail "copy differs"
+    EXPOSURE_UPSTREAM_MIRROR="$work/mirror" run 0 bash "$fetch" --sources "$work/sources.json" --dest "$work/cache" --offline
+    expect_out "0 fetched, 11 already present, 0 failed"
+    # A stale cached file and a mirror copy that differs from the pin: an error naming both sums.
+    echo "changed" >>"$work/mirror/working-with-ai/soc_to_iwas.csv"
+    echo "stale" >>"$work/cache/working-with-ai/soc_to_iwas.csv"
+    EXPOSURE_UPSTREAM_MIRROR="$work/mirror" run 1 bash "$fetch" --sources "$work/sources.json" --dest "$work/cache" --offline
+    expect_err "working-with-ai/soc_to_iwas.csv: SHA-256 mismatch (from $work/mirror/working-with-ai/soc_to_iwas.csv): expected [0-9a-f]\{64\}, got [0-9a-f]\{64\}"
+    expect_out "0 fetched, 10 already present, 1 failed"
+    [ -z "$(find "$work/cache" -name '*.part')" ] || fail "a .part file was left behind"
+    # Offline with the file in neither the cache nor the mirror.
+    rm "$work/mirror/working-with-ai/soc_to_iwas.csv"
+    EXPOSURE_UPSTREAM_MIRROR="$work/mirror" run 1 bash "$fetch" --sources "$work/sources.json" --dest "$work/cache" --offline
+    expect_err "working-with-ai/soc_to_iwas.csv: not in the cache nor in the mirror"
+    # The built cache is what build-data reads.
+    cp "$fixtures/working-with-ai/soc_to_iwas.csv" "$work/cache/working-with-ai/"
+    run 0 "$exposure" build-data --upstream "$work/cache" --out "$work/bundle" --no-floors --sources "$work/sources.json"
+    ;;
 *)
     fail "unknown case"
     ;;
