@@ -123,9 +123,11 @@ TEST_CASE("every panel of every view draws inside its window for each occupation
                         h.io().MousePos = ImVec2(-1000, -1000);
                         settle(h, state, t, width);
                         CHECK(state.error.empty());
-                        CHECK(drew(state, "header"));
-                        CHECK(drew(state, "gauge"));
-                        CHECK(drew(state, "cards"));
+                        const bool compact = view == ui::View::Compact;
+                        CHECK(drew(state, "compact") == compact);
+                        CHECK(drew(state, "header") != compact);
+                        CHECK(drew(state, "gauge") != compact);
+                        CHECK(drew(state, "cards") != compact);
                         CHECK(drew(state, "tasks") == (view != ui::View::Compact));
                         const bool full = view == ui::View::Full;
                         CHECK(drew(state, "picker") == full);
@@ -343,10 +345,10 @@ TEST_CASE("a moved-from state draws again, and the dark theme styles the context
     CHECK(bg.x == doctest::Approx(dark[ui::Colour::Background].r / 255.0));
     ui::AppState b = std::move(a);
     h.frame(b, t += k_frame);
-    CHECK(drew(b, "gauge"));
+    CHECK(drew(b, "compact"));
     a.index = &data.index;
     a.details = &data.details;
     a.occupation = "47-2181.00";
     h.frame(a, t += k_frame);
-    CHECK(drew(a, "gauge"));
+    CHECK(drew(a, "compact"));
 }

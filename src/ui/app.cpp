@@ -243,7 +243,7 @@ void layout(Frame& frame) {
             run(frame, "tasks", draw_tasks);
     };
     if (view == View::Compact) {
-        card();
+        run(frame, "compact", draw_compact);
         return;
     }
     if (frame.narrow) {

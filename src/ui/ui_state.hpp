@@ -67,6 +67,7 @@ struct FrameRecord {
     double needle_value = 0;     // the value the needle was drawn at
     double needle_angle = 0;     // its angle in radians (gauge_angle of needle_value)
     double ghost_value = -1;     // the baseline needle's value; < 0 when not drawn
+    float gauge_x = 0, gauge_y = 0, gauge_radius = 0; // the gauge's centre and radius on screen
     std::string delta_text;      // "+4.2" or empty
     std::string tooltip;         // the text of a tooltip drawn this frame, empty if none
     std::vector<std::string> panels; // names of the panels drawn, in order

@@ -18,7 +18,7 @@ std::string one_decimal(double v) {
 }
 } // namespace
 
-void draw_headline_cards(Frame& frame) {
+void draw_headline_tiles(Frame& frame) {
     const Palette& p = frame.palette;
     const Fonts& f = frame.fonts;
     const OccupationSummary& o = *frame.summary;
@@ -96,11 +96,15 @@ void draw_headline_cards(Frame& frame) {
         // Compact: the four figures a reader needs first.
         tiles = {tiles[0], tiles[1], tiles[6], tiles[3]};
     }
-    ImDrawListSplitter splitter;
-    begin_card(splitter, k_card_padding);
     stat_tiles("##headline", tiles, p, StatTileFonts{f.small, f.heading, f.small}, frame.narrow ? 130.0f : 150.0f,
                frame.app.view == View::Compact ? 2 : 4);
-    end_card(splitter, p, k_card_padding);
+}
+
+void draw_headline_cards(Frame& frame) {
+    ImDrawListSplitter splitter;
+    begin_card(splitter, k_card_padding);
+    draw_headline_tiles(frame);
+    end_card(splitter, frame.palette, k_card_padding);
 }
 
 } // namespace exposure::ui

@@ -5,25 +5,25 @@
 #include "ui/widgets/draw_util.hpp"
 #include "ui/widgets/gauge.hpp"
 
+#include <algorithm>
 #include <string>
 
 namespace exposure::ui {
 
-namespace {
-void centred(ImFont* font, ImU32 colour, const std::string& text) { text_centred(font, colour, text, k_card_padding); }
-} // namespace
-
-void draw_gauge_panel(Frame& frame) {
+void draw_gauge_block(Frame& frame, float width) {
     const Palette& p = frame.palette;
     const Fonts& f = frame.fonts;
     UiState& ui = frame.ui;
+    // Lines are centred over `width` (the rest of the row, less the card's padding, when 0).
+    const float margin = width > 0 ? std::max(0.0f, ImGui::GetContentRegionAvail().x - width) : k_card_padding;
+    auto centred = [margin](ImFont* font, ImU32 colour, const std::string& text) {
+        text_centred(font, colour, text, margin);
+    };
     tween_retarget(ui.gauge, frame.exposure, frame.now);
     const double shown = tween_value(ui.gauge, frame.now);
     if (tween_running(ui.gauge, frame.now)) ui.animating = true;
 
     const bool differs = !frame.scenario_is_default && !format_delta(frame.exposure - frame.baseline_exposure).empty();
-    ImDrawListSplitter splitter;
-    begin_card(splitter, k_card_padding);
     GaugeSpec spec;
     spec.needle = shown;
     if (frame.scores) {
@@ -31,13 +31,20 @@ void draw_gauge_panel(Frame& frame) {
         spec.high = frame.scores->exposure_high;
     }
     spec.ghost = differs ? frame.baseline_exposure : -1.0;
-    spec.max_width = frame.app.view == View::Compact ? 260.0f : 320.0f;
-    ImGui::PushItemWidth(-1);
+    spec.max_width = frame.app.view == View::Compact ? 300.0f : (frame.narrow ? 340.0f : 420.0f);
+    if (width > 0) {
+        spec.width = std::min(width, spec.max_width);
+        // Centred over `width`, not over the whole row.
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (width - spec.width) * 0.5f));
+        spec.centred = false;
+    }
     const GaugeResult g = gauge("##gauge", spec, p, f.small);
-    ImGui::PopItemWidth();
     ui.record.needle_value = shown;
     ui.record.needle_angle = g.needle_angle;
     ui.record.ghost_value = spec.ghost;
+    ui.record.gauge_x = g.centre.x;
+    ui.record.gauge_y = g.centre.y;
+    ui.record.gauge_radius = g.radius;
 
     centred(f.display, col(p, Colour::Text), format_score(frame.exposure));
     centred(f.small, col(p, Colour::TextMuted), "AI exposure score out of 100 (higher: more of the work exposed)");
@@ -66,7 +73,13 @@ void draw_gauge_panel(Frame& frame) {
         ImGui::PopTextWrapPos();
         ImGui::EndTooltip();
     }
-    end_card(splitter, p, k_card_padding);
+}
+
+void draw_gauge_panel(Frame& frame) {
+    ImDrawListSplitter splitter;
+    begin_card(splitter, k_card_padding);
+    draw_gauge_block(frame, 0.0f);
+    end_card(splitter, frame.palette, k_card_padding);
 }
 
 } // namespace exposure::ui

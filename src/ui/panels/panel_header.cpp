@@ -22,11 +22,9 @@ std::string timeline_text(const Timeline& t, int horizon) {
 }
 } // namespace
 
-void draw_header(Frame& frame) {
+void draw_header_block(Frame& frame) {
     const Palette& p = frame.palette;
     const Fonts& f = frame.fonts;
-    ImDrawListSplitter splitter;
-    begin_card(splitter, k_card_padding);
     text_wrapped(f.title, col(p, Colour::Text), frame.summary->title);
     std::string sub = frame.summary->code;
     if (frame.group) sub += "  \xC2\xB7  " + frame.group->title;
@@ -68,7 +66,13 @@ void draw_header(Frame& frame) {
             ImGui::EndTooltip();
         }
     }
-    end_card(splitter, p, k_card_padding);
+}
+
+void draw_header(Frame& frame) {
+    ImDrawListSplitter splitter;
+    begin_card(splitter, k_card_padding);
+    draw_header_block(frame);
+    end_card(splitter, frame.palette, k_card_padding);
 }
 
 } // namespace exposure::ui

@@ -22,8 +22,9 @@ bool commit(Frame& frame, const Scenario& candidate) {
     return true;
 }
 
-// A caption line above a control: name at the left, the default at the right.
-void caption(Frame& frame, const char* name, const std::string& note) {
+// A caption line above a control: name and current value at the left, the default at the right.
+void caption(Frame& frame, const std::string& name_and_value, const std::string& note) {
+    const char* name = name_and_value.c_str();
     const Palette& p = frame.palette;
     ImFont* small = frame.fonts.small;
     const ImVec2 start = ImGui::GetCursorScreenPos();
@@ -51,7 +52,11 @@ bool slider_with_reset(const char* id, float& value, float min, float max, const
                        bool& reset) {
     const float reset_w = ImGui::CalcTextSize("Reset").x + ImGui::GetStyle().FramePadding.x * 2 + 8;
     ImGui::PushItemWidth(ImGui::CalcItemWidth() - reset_w);
-    const bool moved = ImGui::SliderFloat(id, &value, min, max, format, ImGuiSliderFlags_AlwaysClamp);
+    // The value is written in the caption above: the grab would hide text drawn inside the slider.
+    (void)format;
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x, 2.0f));
+    const bool moved = ImGui::SliderFloat(id, &value, min, max, "", ImGuiSliderFlags_AlwaysClamp);
+    ImGui::PopStyleVar();
     ImGui::PopItemWidth();
     ImGui::SameLine(0, 8);
     ImGui::PushID(id);
@@ -64,9 +69,10 @@ void rater_weights(Frame& frame) {
     const Scenario defaults{};
     for (int r = 0; r < k_rater_count; ++r) {
         const Rater rater = static_cast<Rater>(r);
-        char note[48];
+        char note[48], value[64];
         std::snprintf(note, sizeof note, "default %.0f", defaults.rater_weights[r]);
-        caption(frame, rater_display_name(rater).data(), note);
+        std::snprintf(value, sizeof value, "%s: %.1f", rater_display_name(rater).data(), frame.app.scenario.rater_weights[r]);
+        caption(frame, value, note);
         float w = static_cast<float>(frame.app.scenario.rater_weights[r]);
         bool reset = false;
         char id[24];
@@ -101,9 +107,10 @@ void lens(Frame& frame) {
 
 void growth(Frame& frame) {
     const Scenario defaults{};
-    char note[48];
+    char note[48], value[64];
     std::snprintf(note, sizeof note, "default %.2f", defaults.growth_rate);
-    caption(frame, "Capability growth per year (timeline)", note);
+    std::snprintf(value, sizeof value, "Capability growth per year: %.2f", frame.app.scenario.growth_rate);
+    caption(frame, value, note);
     float rate = static_cast<float>(frame.app.scenario.growth_rate);
     bool reset = false;
     const bool moved =
@@ -114,7 +121,8 @@ void growth(Frame& frame) {
     if (moved || reset) commit(frame, candidate);
 
     std::snprintf(note, sizeof note, "default %d", defaults.horizon_year);
-    caption(frame, "Horizon year", note);
+    std::snprintf(value, sizeof value, "Timeline horizon: %d", frame.app.scenario.horizon_year);
+    caption(frame, value, note);
     float year = static_cast<float>(frame.app.scenario.horizon_year);
     reset = false;
     const bool moved_year = slider_with_reset("##horizon", year, static_cast<float>(k_scenario_min_horizon), 2060.0f, "%.0f",
@@ -151,9 +159,10 @@ void per_task(Frame& frame) {
         const double base_value = i < baseline.tasks.size() ? baseline.tasks[i].baseline_exposure : -1.0;
 
         float weight = static_cast<float>(o && o->weight >= 0 ? o->weight : default_weight);
-        char note[48];
+        char note[48], value[48];
         std::snprintf(note, sizeof note, "default %.0f", default_weight);
-        caption(frame, "Weight", note);
+        std::snprintf(value, sizeof value, "Weight: %.1f", weight);
+        caption(frame, value, note);
         bool reset = false;
         const bool moved_w = slider_with_reset("##weight", weight, 0.0f, 5.0f, "%.1f", o && o->weight >= 0, reset);
         if (moved_w || reset) {
@@ -167,7 +176,8 @@ void per_task(Frame& frame) {
             std::snprintf(note, sizeof note, "raters: %.0f", base_value);
         else
             std::snprintf(note, sizeof note, "no rater label");
-        caption(frame, "Capability", note);
+        std::snprintf(value, sizeof value, "Capability: %.0f", capability);
+        caption(frame, value, note);
         reset = false;
         const bool moved_c = slider_with_reset("##capability", capability, 0.0f, 100.0f, "%.0f", o && o->capability >= 0, reset);
         if (moved_c || reset) {

@@ -36,8 +36,12 @@ inline constexpr float k_card_padding = 16.0f;
 inline constexpr float k_card_gap = 12.0f;
 
 void draw_header(Frame& frame);       // title, code, group, band chip, timeline scenario
-void draw_gauge_panel(Frame& frame);  // the gauge with score, range and delta
+void draw_header_block(Frame& frame); // the same without the card
+void draw_gauge_panel(Frame& frame);  // the gauge card: gauge, score, range and delta
+void draw_gauge_block(Frame& frame, float width); // the same without the card, `width` wide (0: the row)
+void draw_compact(Frame& frame);      // the Compact view: one card with the gauge and headline figures
 void draw_headline_cards(Frame& frame); // augmentation, demand, wage, employment, pressure, percentile, MS
+void draw_headline_tiles(Frame& frame); // the same tiles without the card
 void draw_strip(Frame& frame);        // all occupations' exposures with this one marked
 void draw_tasks(Frame& frame);        // task bars with rater tooltips
 void draw_activities(Frame& frame);   // Microsoft work activities (collapsed at first)
