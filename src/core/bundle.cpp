@@ -120,11 +120,62 @@ public:
         return path + "[" + std::to_string(i) + "]";
     }
 
-    bool parse(std::span<const uint8_t> bytes, Json& out) {
+    // Parses a whole document of at most `max_bytes`, nested at most k_bundle_max_depth deep.
+    bool parse(std::span<const uint8_t> bytes, Json& out, std::size_t max_bytes) {
+        if (bytes.size() > max_bytes)
+            return fail("", "file is " + std::to_string(bytes.size()) + " bytes, over the " + std::to_string(max_bytes) +
+                                "-byte limit");
+        if (const std::size_t at = too_deep(bytes); at != std::size_t(-1))
+            return fail("", "nested deeper than " + std::to_string(k_bundle_max_depth) + " levels (at byte " +
+                                std::to_string(at + 1) + ")");
         out = Json::parse(bytes.begin(), bytes.end(), nullptr, /*allow_exceptions=*/false);
         if (out.is_discarded()) return fail("", "not valid JSON (or not valid UTF-8)");
         if (!out.is_object()) return fail("", "expected a JSON object at the top level");
         return true;
+    }
+
+    // Offset of the bracket that opens level k_bundle_max_depth + 1, or -1. Checked before parsing
+    // so that hostile nesting costs neither the parser's memory nor a recursive walk later.
+    static std::size_t too_deep(std::span<const uint8_t> bytes) {
+        int depth = 0;
+        bool in_string = false, escaped = false;
+        for (std::size_t i = 0; i < bytes.size(); ++i) {
+            const uint8_t c = bytes[i];
+            if (in_string) {
+                if (escaped) escaped = false;
+                else if (c == '\\') escaped = true;
+                else if (c == '"') in_string = false;
+            } else if (c == '"') {
+                in_string = true;
+            } else if (c == '[' || c == '{') {
+                if (++depth > k_bundle_max_depth) return i;
+            } else if ((c == ']' || c == '}') && depth > 0) {
+                --depth;
+            }
+        }
+        return std::size_t(-1);
+    }
+
+    // Fails when the array at `path` has more than `limit` elements.
+    bool count(const Json& array, const std::string& path, std::size_t limit) {
+        if (array.size() <= limit) return true;
+        return fail(path, std::to_string(array.size()) + " entries, over the limit of " + std::to_string(limit));
+    }
+
+    // Fails when a string (or object key) is longer than k_bundle_max_text bytes.
+    bool text_length(std::string_view text, const std::string& path) {
+        if (text.size() <= k_bundle_max_text) return true;
+        return fail(path, "text of " + std::to_string(text.size()) + " bytes, over the " +
+                              std::to_string(k_bundle_max_text) + "-byte limit");
+    }
+
+    // A short description of a value for messages (never the whole of a long or nested value).
+    static std::string describe(const Json& value) {
+        if (value.is_array()) return "an array";
+        if (value.is_object()) return "an object";
+        if (value.is_string() && value.get_ref<const std::string&>().size() > 64)
+            return "a string of " + std::to_string(value.get_ref<const std::string&>().size()) + " bytes";
+        return value.dump(-1, ' ', false, Json::error_handler_t::replace);
     }
 
     // The member `key` of object `obj`; missing is an error (every field is written, null or not).
@@ -213,6 +264,7 @@ public:
 
     bool string_value(const Json& value, const std::string& path, bool allow_empty, std::string& out) {
         if (!value.is_string()) return fail(path, "expected a string");
+        if (!text_length(value.get_ref<const std::string&>(), path)) return false;
         out = value.get<std::string>();
         if (!allow_empty && out.empty()) return fail(path, "expected a non-empty string");
         return true;
@@ -248,7 +300,7 @@ public:
             expected += (i ? ", \"" : "\"") + std::string(names[i]) + "\"";
         }
         return fail(child(path, key), "expected one of " + expected + (allow_null ? " or null" : "") +
-                                          ", got " + value->dump(-1, ' ', false, Json::error_handler_t::replace));
+                                          ", got " + describe(*value));
     }
 
 private:
@@ -303,12 +355,12 @@ std::string detail_path(std::string_view code) {
 bool parse_index(std::span<const uint8_t> bytes, Index& index, std::string& error, std::string_view source) {
     Reader reader(error, source);
     Json doc;
-    if (!reader.parse(bytes, doc) || !check_version(reader, doc, "exposure-index")) return false;
+    if (!reader.parse(bytes, doc, k_bundle_max_index_bytes) || !check_version(reader, doc, "exposure-index")) return false;
     index = Index{};
     index.version = k_bundle_version;
 
     const Json* groups = nullptr;
-    if (!reader.array(doc, "", "groups", groups)) return false;
+    if (!reader.array(doc, "", "groups", groups) || !reader.count(*groups, "groups", k_bundle_max_groups)) return false;
     for (std::size_t i = 0; i < groups->size(); ++i) {
         const std::string path = Reader::element("groups", i);
         const Json& item = (*groups)[i];
@@ -322,7 +374,9 @@ bool parse_index(std::span<const uint8_t> bytes, Index& index, std::string& erro
     }
 
     const Json* occupations = nullptr;
-    if (!reader.array(doc, "", "occupations", occupations)) return false;
+    if (!reader.array(doc, "", "occupations", occupations) ||
+        !reader.count(*occupations, "occupations", k_bundle_max_occupations))
+        return false;
     index.occupations.reserve(occupations->size());
     for (std::size_t i = 0; i < occupations->size(); ++i) {
         const std::string path = Reader::element("occupations", i);
@@ -333,7 +387,7 @@ bool parse_index(std::span<const uint8_t> bytes, Index& index, std::string& erro
         int wage_flag = 0, bls_source = 0;
         if (!reader.code(item, path, "code", occ.code) || !reader.string(item, path, "title", false, occ.title) ||
             !reader.integer(item, path, "group", 0, int64_t(index.groups.size()) - 1, group) ||
-            !reader.integer(item, path, "task_count", 0, 1 << 20, task_count))
+            !reader.integer(item, path, "task_count", 0, int64_t(k_bundle_max_items), task_count))
             return false;
         occ.major_group = int(group);
         occ.task_count = int(task_count);
@@ -424,7 +478,8 @@ bool parse_detail(std::span<const uint8_t> bytes, OccupationDetail& detail, std:
                   std::string_view source) {
     Reader reader(error, source);
     Json doc;
-    if (!reader.parse(bytes, doc) || !check_version(reader, doc, "exposure-occupation")) return false;
+    if (!reader.parse(bytes, doc, k_bundle_max_detail_bytes) || !check_version(reader, doc, "exposure-occupation"))
+        return false;
     detail = OccupationDetail{};
     if (!reader.code(doc, "", "code", detail.code) || !reader.string(doc, "", "title", false, detail.title))
         return false;
@@ -441,7 +496,7 @@ bool parse_detail(std::span<const uint8_t> bytes, OccupationDetail& detail, std:
     }
 
     const Json* tasks = nullptr;
-    if (!reader.array(doc, "", "tasks", tasks)) return false;
+    if (!reader.array(doc, "", "tasks", tasks) || !reader.count(*tasks, "tasks", k_bundle_max_items)) return false;
     detail.tasks.reserve(tasks->size());
     std::set<int64_t> seen_ids;
     for (std::size_t i = 0; i < tasks->size(); ++i) {
@@ -476,7 +531,7 @@ bool parse_detail(std::span<const uint8_t> bytes, OccupationDetail& detail, std:
     }
 
     const Json* skills = nullptr;
-    if (!reader.array(doc, "", "skills", skills)) return false;
+    if (!reader.array(doc, "", "skills", skills) || !reader.count(*skills, "skills", k_bundle_max_items)) return false;
     for (std::size_t i = 0; i < skills->size(); ++i) {
         const std::string path = Reader::element("skills", i);
         const Json& item = (*skills)[i];
@@ -490,7 +545,9 @@ bool parse_detail(std::span<const uint8_t> bytes, OccupationDetail& detail, std:
     }
 
     const Json* activities = nullptr;
-    if (!reader.array(doc, "", "activities", activities)) return false;
+    if (!reader.array(doc, "", "activities", activities) ||
+        !reader.count(*activities, "activities", k_bundle_max_items))
+        return false;
     for (std::size_t i = 0; i < activities->size(); ++i) {
         const std::string path = Reader::element("activities", i);
         const Json& item = (*activities)[i];
@@ -624,8 +681,9 @@ bool is_sha256_hex(std::string_view text) {
 
 bool parse_count_map(Reader& reader, const Json& doc, const char* key, std::map<std::string, int64_t>& out) {
     const Json* object = nullptr;
-    if (!reader.object(doc, "", key, object)) return false;
+    if (!reader.object(doc, "", key, object) || !reader.count(*object, key, k_bundle_max_manifest_entries)) return false;
     for (auto it = object->begin(); it != object->end(); ++it) {
+        if (!reader.text_length(it.key(), std::string(key) + " key")) return false;
         int64_t value = 0;
         if (!reader.integer_value(it.value(), std::string(key) + "." + it.key(), 0,
                                   std::numeric_limits<int64_t>::max(), value))
@@ -640,11 +698,14 @@ bool parse_count_map(Reader& reader, const Json& doc, const char* key, std::map<
 bool parse_manifest(std::span<const uint8_t> bytes, Manifest& manifest, std::string& error, std::string_view source) {
     Reader reader(error, source);
     Json doc;
-    if (!reader.parse(bytes, doc) || !check_version(reader, doc, "exposure-manifest")) return false;
+    if (!reader.parse(bytes, doc, k_bundle_max_manifest_bytes) || !check_version(reader, doc, "exposure-manifest"))
+        return false;
     manifest = Manifest{};
     if (!reader.string(doc, "", "built_by", false, manifest.built_by)) return false;
     const Json* upstream = nullptr;
-    if (!reader.array(doc, "", "upstream", upstream)) return false;
+    if (!reader.array(doc, "", "upstream", upstream) ||
+        !reader.count(*upstream, "upstream", k_bundle_max_manifest_entries))
+        return false;
     for (std::size_t i = 0; i < upstream->size(); ++i) {
         const std::string path = Reader::element("upstream", i);
         const Json& item = (*upstream)[i];
@@ -660,8 +721,10 @@ bool parse_manifest(std::span<const uint8_t> bytes, Manifest& manifest, std::str
         !parse_count_map(reader, doc, "matches", manifest.matches))
         return false;
     const Json* files = nullptr;
-    if (!reader.object(doc, "", "files", files)) return false;
+    if (!reader.object(doc, "", "files", files) || !reader.count(*files, "files", k_bundle_max_manifest_entries))
+        return false;
     for (auto it = files->begin(); it != files->end(); ++it) {
+        if (!reader.text_length(it.key(), "files key")) return false;
         const std::string path = "files." + it.key();
         std::string sum;
         if (!reader.string_value(it.value(), path, false, sum)) return false;
@@ -694,7 +757,7 @@ std::string serialize_manifest(const Manifest& manifest) {
 
 namespace fs = std::filesystem;
 
-bool read_file_bytes(const std::string& path, std::vector<uint8_t>& bytes, std::string& error) {
+bool read_file_bytes(const std::string& path, std::vector<uint8_t>& bytes, std::string& error, std::size_t max_bytes) {
     bytes.clear();
     std::FILE* file = std::fopen(path.c_str(), "rb");
     if (!file) {
@@ -703,7 +766,15 @@ bool read_file_bytes(const std::string& path, std::vector<uint8_t>& bytes, std::
     }
     uint8_t chunk[1 << 16];
     std::size_t got = 0;
-    while ((got = std::fread(chunk, 1, sizeof chunk, file)) > 0) bytes.insert(bytes.end(), chunk, chunk + got);
+    while ((got = std::fread(chunk, 1, sizeof chunk, file)) > 0) {
+        bytes.insert(bytes.end(), chunk, chunk + got);
+        if (bytes.size() > max_bytes) { // also ends reading an endless file such as /dev/zero
+            std::fclose(file);
+            bytes.clear();
+            error = path + ": larger than the " + std::to_string(max_bytes) + "-byte limit";
+            return false;
+        }
+    }
     const bool failed = std::ferror(file) != 0;
     std::fclose(file);
     if (failed) {
@@ -716,7 +787,7 @@ bool read_file_bytes(const std::string& path, std::vector<uint8_t>& bytes, std::
 bool load_index(const std::string& dir, Index& index, std::string& error) {
     const std::string path = (fs::path(dir) / k_index_file).string();
     std::vector<uint8_t> bytes;
-    return read_file_bytes(path, bytes, error) && parse_index(bytes, index, error, path);
+    return read_file_bytes(path, bytes, error, k_bundle_max_index_bytes) && parse_index(bytes, index, error, path);
 }
 
 bool load_detail(const std::string& dir, std::string_view code, OccupationDetail& detail, std::string& error) {
@@ -726,7 +797,8 @@ bool load_detail(const std::string& dir, std::string_view code, OccupationDetail
     }
     const std::string path = (fs::path(dir) / detail_path(code)).string();
     std::vector<uint8_t> bytes;
-    if (!read_file_bytes(path, bytes, error) || !parse_detail(bytes, detail, error, path)) return false;
+    if (!read_file_bytes(path, bytes, error, k_bundle_max_detail_bytes) || !parse_detail(bytes, detail, error, path))
+        return false;
     if (detail.code != code) {
         error = path + ": code: expected \"" + std::string(code) + "\", got \"" + detail.code + "\"";
         return false;
@@ -737,7 +809,7 @@ bool load_detail(const std::string& dir, std::string_view code, OccupationDetail
 bool load_manifest(const std::string& dir, Manifest& manifest, std::string& error) {
     const std::string path = (fs::path(dir) / k_manifest_file).string();
     std::vector<uint8_t> bytes;
-    return read_file_bytes(path, bytes, error) && parse_manifest(bytes, manifest, error, path);
+    return read_file_bytes(path, bytes, error, k_bundle_max_manifest_bytes) && parse_manifest(bytes, manifest, error, path);
 }
 
 namespace {

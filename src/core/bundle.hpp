@@ -8,6 +8,7 @@
 
 #include "model.hpp"
 
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <span>
@@ -24,6 +25,21 @@ inline constexpr int k_bundle_version = 1;
 inline constexpr const char* k_manifest_file = "manifest.json";
 inline constexpr const char* k_index_file = "index.json";
 inline constexpr const char* k_occupations_dir = "occupations";
+
+// Limits the bundle reader enforces, each far above what the full data set needs (923
+// occupations, at most 63 items in a list, text fields of at most a few hundred bytes, nesting 5
+// levels deep). Input over a limit is rejected with a message that names the limit.
+inline constexpr std::size_t k_bundle_max_index_bytes = 16u << 20;    // index.json (full set: ~0.5 MB)
+inline constexpr std::size_t k_bundle_max_detail_bytes = 1u << 20;    // one detail file (full set: < 30 KB)
+inline constexpr std::size_t k_bundle_max_manifest_bytes = 8u << 20;  // manifest.json (full set: ~0.1 MB)
+inline constexpr int k_bundle_max_depth = 12;                         // JSON nesting of any bundle file
+inline constexpr std::size_t k_bundle_max_occupations = 10000;        // occupations in the index
+inline constexpr std::size_t k_bundle_max_groups = 100;               // major groups in the index
+inline constexpr std::size_t k_bundle_max_items = 2000;               // tasks, skills or activities of one occupation
+inline constexpr std::size_t k_bundle_max_text = 4096;                // bytes of any one string (or object key)
+inline constexpr std::size_t k_bundle_max_manifest_entries = 100000;  // entries of any list or map of the manifest
+// Largest file read_file_bytes reads unless told otherwise.
+inline constexpr std::size_t k_max_file_bytes = 256u << 20;
 
 // True for an O*NET-SOC code of the form "NN-NNNN.NN" (the only codes a bundle file is named by).
 bool is_onet_code(std::string_view code);
@@ -72,8 +88,10 @@ bool load_detail(const std::string& dir, std::string_view code, OccupationDetail
                  std::string& error);
 bool load_manifest(const std::string& dir, Manifest& manifest, std::string& error);
 
-// Reads a whole file into `bytes`; false with a message naming the path when it cannot.
-bool read_file_bytes(const std::string& path, std::vector<uint8_t>& bytes, std::string& error);
+// Reads a whole file into `bytes`; false with a message naming the path when it cannot or when
+// the file is larger than `max_bytes`.
+bool read_file_bytes(const std::string& path, std::vector<uint8_t>& bytes, std::string& error,
+                     std::size_t max_bytes = k_max_file_bytes);
 
 // Writes a complete bundle (index, every detail, manifest with the checksums filled in) into a
 // temporary sibling of `out_dir` and renames it into place only when everything was written, so

@@ -87,14 +87,26 @@ bool read_csv(std::string_view text, char delimiter, std::string file, CsvTable&
 
     Scanner scan(text, delimiter);
     bool have_header = false;
+    std::size_t records = 0;
     while (!scan.at_end()) {
         if (scan.at_line_end()) { // a fully blank line
             scan.skip_line_end();
             continue;
         }
+        if (++records > k_csv_max_records) {
+            error = located(table.file, scan.line(), 1,
+                            "more than " + std::to_string(k_csv_max_records) + " records (the limit)");
+            return false;
+        }
         CsvRow row;
         row.line = scan.line();
         for (;;) {
+            if (row.fields.size() == k_csv_max_fields) {
+                error = located(table.file, scan.line(), scan.column(),
+                                "more than " + std::to_string(k_csv_max_fields) + " fields in one record (the limit)");
+                return false;
+            }
+            const int field_line = scan.line(), field_column = scan.column();
             row.lines.push_back(scan.line());
             row.columns.push_back(scan.column());
             std::string field;
@@ -127,6 +139,12 @@ bool read_csv(std::string_view text, char delimiter, std::string file, CsvTable&
                     field += scan.peek();
                     scan.advance();
                 }
+            }
+            if (field.size() > k_csv_max_field_bytes) {
+                error = located(table.file, field_line, field_column,
+                                "field of " + std::to_string(field.size()) + " bytes, over the " +
+                                    std::to_string(k_csv_max_field_bytes) + "-byte limit");
+                return false;
             }
             row.fields.push_back(std::move(field));
             if (scan.at_delimiter()) {

@@ -31,9 +31,15 @@ struct CsvTable {
     int find_column(std::string_view name) const;
 };
 
+// Limits read_csv enforces, far above the upstream files (at most 333 fields a record, 332 bytes a
+// field, 20,000 records); a field never needs more than one bundle string holds (k_bundle_max_text).
+inline constexpr std::size_t k_csv_max_field_bytes = 4096;
+inline constexpr std::size_t k_csv_max_fields = 4096;     // fields in one record
+inline constexpr std::size_t k_csv_max_records = 1000000; // records in one file, header included
+
 // Parses `text` as delimited records. On a problem (invalid UTF-8, unterminated quote, text after a
 // closing quote, a record with another field count than the header, an empty file) returns false
-// and sets `error` to "file:line:column: message".
+// or a limit above exceeded) and sets `error` to "file:line:column: message".
 bool read_csv(std::string_view text, char delimiter, std::string file, CsvTable& table, std::string& error);
 
 // Parses a decimal number as upstream writes it: optional sign, digits, optional fraction and

@@ -155,8 +155,11 @@ public:
         source.table.file = path;
         std::vector<uint8_t> bytes;
         std::string error;
-        if (!read_file_bytes(path, bytes, error)) {
-            problems_.add(path, path + ": missing upstream file (run scripts/fetch_upstream.sh)");
+        if (!read_file_bytes(path, bytes, error, k_upstream_max_file_bytes)) {
+            std::error_code ec;
+            problems_.add(path, std::filesystem::exists(path, ec)
+                                    ? error // too large or unreadable
+                                    : path + ": missing upstream file (run scripts/fetch_upstream.sh)");
             return source;
         }
         const std::string sum = sha256_hex(bytes);
@@ -479,6 +482,11 @@ std::map<std::string, SkillsRow> read_skills(Reader& reader, const Source& sourc
         reader.fail_file(source, "no <Skill>_Importance columns");
         return by_title;
     }
+    if (pairs.size() > k_bundle_max_items) {
+        reader.fail_file(source, std::to_string(pairs.size()) + " skills, over the bundle's limit of " +
+                                     std::to_string(k_bundle_max_items) + " per occupation");
+        return by_title;
+    }
     for (const CsvRow& row : source.table.rows) {
         const std::string& title = row.fields[source.column("Occupation")];
         SkillsRow item;
@@ -747,6 +755,20 @@ bool build_from_upstream(const std::string& dir, const UpstreamOptions& options,
 
     if (labels_file.ok && labelled.empty())
         problems.add(labels_file.table.file, labels_file.table.file + ":2:1: no task rows");
+    // What the bundle reader would refuse must not be written (bundle.hpp's limits).
+    if (labelled.size() > k_bundle_max_occupations) {
+        problems.add(labels_file.table.file, labels_file.table.file + ": " + std::to_string(labelled.size()) +
+                                                 " occupations, over the bundle's limit of " +
+                                                 std::to_string(k_bundle_max_occupations));
+        labelled.clear();
+    }
+    for (const LabelledOccupation& occ : labelled)
+        if (occ.tasks.size() > k_bundle_max_items)
+            problems.add(labels_file.table.file, labels_file.table.file + ":" + std::to_string(occ.first_line) +
+                                                     ":1: occupation " + occ.code + " has " +
+                                                     std::to_string(occ.tasks.size()) +
+                                                     " tasks, over the bundle's limit of " +
+                                                     std::to_string(k_bundle_max_items));
 
     // Major groups in code order; only those that hold an occupation.
     std::map<std::string, int> group_index;
@@ -840,6 +862,11 @@ bool build_from_upstream(const std::string& dir, const UpstreamOptions& options,
                     if (const auto w = weights->second.find(id); w != weights->second.end()) activity.weight = w->second;
                 detail.activities.push_back(std::move(activity));
             }
+            if (detail.activities.size() > k_bundle_max_items)
+                problems.add(soc_iwas_file.table.file, soc_iwas_file.table.file + ": " + soc + " has " +
+                                                           std::to_string(detail.activities.size()) +
+                                                           " work activities, over the bundle's limit of " +
+                                                           std::to_string(k_bundle_max_items));
             std::stable_sort(detail.activities.begin(), detail.activities.end(),
                              [](const Activity& a, const Activity& b) { return a.weight > b.weight; });
             if (!detail.activities.empty()) ++m.activities;

@@ -52,6 +52,9 @@ inline constexpr int k_floor_projection = 800;
 inline constexpr int k_floor_skills = 870;
 inline constexpr int k_floor_ms_applicability = 890;
 
+// Largest upstream file build-data reads (the largest real one is under 4 MB).
+inline constexpr std::size_t k_upstream_max_file_bytes = 64u << 20;
+
 // BLS OEWS May 2021 top code: '#' marks a wage at or above $100.00/hour = $208,000/year.
 inline constexpr double k_oews_top_coded_annual_wage = 208000;
 
