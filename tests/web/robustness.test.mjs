@@ -1,0 +1,269 @@
+// Robustness of the <exposure-widget> element in headless Chromium (issue 8): the browser kinds of
+// the bad-input catalogue (tests/bad-inputs/catalogue.json: attribute, hash, network, webgl).
+// Bad attributes and hashes give an error event (and, for an unknown occupation, the error card)
+// and keep the last good state; a detail file that is missing, slow, corrupt or cut off gives the
+// error card with a retry while another instance on the page carries on, and the retry recovers;
+// a lost WebGL context is restored and the canvas is drawn again. Network faults are made with
+// Playwright's request routing; the page is served by the harness's server (tests/web/harness.mjs).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { start_server, launch_browser, open_page, wait_loaded, record_events, canvas_facts, repo_root, sleep } from './harness.mjs';
+
+const catalogue = JSON.parse(await readFile(path.join(repo_root, 'tests', 'bad-inputs', 'catalogue.json'), 'utf8')).cases;
+const of_kind = (kind) => catalogue.filter((c) => c.kind === kind);
+
+const k_first = '15-2051.00';  // Data Scientists: the widget that gets the bad input
+const k_second = '47-2061.00'; // Construction Laborers: the widget that must carry on
+const k_timeout_ms = 1500;     // ExposureWidget.fetchTimeout for this page (the default is 20 s)
+
+let server, browser;
+
+before(async () => {
+  server = await start_server();
+  browser = await launch_browser();
+});
+
+after(async () => {
+  if (browser) await browser.close();
+  if (server) await server.close();
+});
+
+// A page of our own beside the site's widget folder: two widgets, added only after the fetch
+// timeout is set, so that no fetch starts with the default.
+const k_page = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>robustness</title>
+<style>exposure-widget { display: block; width: 640px; margin-bottom: 16px; }</style></head>
+<body><div id="holder"></div>
+<script type="module">
+  import { ExposureWidget } from './widget/exposure-widget.js';
+  ExposureWidget.fetchTimeout = ${k_timeout_ms};
+  const holder = document.getElementById('holder');
+  const params = new URLSearchParams(location.search);
+  for (const [id, code] of [['first', '${k_first}'], ['second', '${k_second}']]) {
+    const widget = document.createElement('exposure-widget');
+    widget.id = id;
+    widget.setAttribute('occupation', code);
+    widget.setAttribute('no-storage', '');
+    if (params.has('sync') && id === 'first') widget.setAttribute('sync-url', '');
+    holder.append(widget);
+  }
+</script></body></html>`;
+
+async function open_robustness_page({ sync = false, hash = '', record = false } = {}) {
+  const opened = await open_page(browser.browser, null, { width: 1024, height: 1400 });
+  await opened.page.route('**/robustness-page.html*', (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: k_page }));
+  if (record) await record_events(opened.page);
+  await opened.page.goto(server.url + `robustness-page.html${sync ? '?sync' : ''}${hash}`, { waitUntil: 'load' });
+  await opened.page.waitForFunction(() => document.querySelectorAll('exposure-widget').length === 2);
+  return opened;
+}
+
+// Waits for the next error event of the widget `id` (resolves with its detail).
+function next_error(page, id, timeout = 30000) {
+  return page.evaluate(({ id, timeout }) => new Promise((resolve, reject) => {
+    const element = document.getElementById(id);
+    const timer = setTimeout(() => reject(new Error(`no error event from #${id} within ${timeout} ms`)), timeout);
+    element.addEventListener('error', (event) => { clearTimeout(timer); resolve(event.detail); }, { once: true });
+  }), { id, timeout });
+}
+
+// What a widget shows: the core's occupation, score and scenario, and the error card if any.
+function snapshot(page, id) {
+  return page.evaluate((id) => {
+    const element = document.getElementById(id);
+    const card = element.shadowRoot.querySelector('.card');
+    const core = element._widget ? element._core().module : null;
+    return {
+      core_occupation: core ? core.UTF8ToString(core._exposure_widget_occupation(element._widget)) : null,
+      score: element.score,
+      scenario: element.scenario,
+      card_visible: !card.hidden,
+      card_text: card.textContent,
+      retry_button: Boolean(card.querySelector('button')),
+      frames: element.framesDrawn,
+      injected: element.shadowRoot.querySelectorAll('img, script').length,
+    };
+  }, id);
+}
+
+// Makes one frame happen now and says whether the canvas shows a drawn card.
+async function draws(page, id) {
+  const facts = await canvas_facts(page, `#${id}`);
+  return facts.non_background > facts.total * 0.02;
+}
+
+for (const c of of_kind('attribute')) {
+  test(`catalogue ${c.id}: a bad ${c.attribute} attribute keeps the last good state`, async () => {
+    const { page, context } = await open_robustness_page();
+    try {
+      await wait_loaded(page, '#first');
+      const good = await snapshot(page, 'first');
+      const value = c.repeat ? c.value + c.repeat.text.repeat(c.repeat.times) : c.value;
+      if (c.code === null) {
+        // Not an error: an unknown keyword falls back to its default, silently.
+        await page.evaluate(({ name, value }) => document.getElementById('first').setAttribute(name, value), { name: c.attribute, value });
+        assert.equal(await page.evaluate((name) => document.getElementById('first')[name], c.attribute), 'auto');
+        assert.equal(await page.evaluate(() => document.getElementById('first').state.error), null);
+        return;
+      }
+      const error = next_error(page, 'first');
+      await page.evaluate(({ name, value }) => document.getElementById('first').setAttribute(name, value), { name: c.attribute, value });
+      const detail = await error;
+      assert.equal(detail.code, c.code);
+      assert.ok(detail.message.includes(c.expect), `message: ${detail.message}`);
+      const after_bad = await snapshot(page, 'first');
+      // The core still shows what it showed, with the same score and scenario.
+      assert.equal(after_bad.core_occupation, k_first);
+      assert.equal(after_bad.score, good.score);
+      if (c.attribute === 'scenario') assert.equal(after_bad.scenario, good.scenario);
+      if (c.code === 'unknown-occupation') {
+        assert.ok(after_bad.card_visible, 'the error card is shown');
+        assert.ok(after_bad.card_text.includes(c.expect), `card: ${after_bad.card_text}`);
+        assert.equal(after_bad.injected, 0, 'attribute text reaches the DOM as text only');
+        // A good value brings the widget back.
+        await page.evaluate((code) => document.getElementById('first').setAttribute('occupation', code), k_first);
+        await page.waitForFunction(() => document.getElementById('first').shadowRoot.querySelector('.card').hidden);
+      }
+      assert.ok(await draws(page, 'first'));
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+for (const c of of_kind('hash')) {
+  test(`catalogue ${c.id}: a bad URL hash keeps the last good state`, async () => {
+    const { page, context } = await open_robustness_page({ sync: true });
+    try {
+      await wait_loaded(page, '#first');
+      const good = await snapshot(page, 'first');
+      const error = next_error(page, 'first');
+      // The hash names this widget by its id, as the widget writes it.
+      const hash = c.hash.replace(/(^#|&)(occupation|scenario)=/g, '$1first.$2=');
+      await page.evaluate((hash) => { location.hash = hash; }, hash);
+      const detail = await error;
+      assert.equal(detail.code, c.code);
+      assert.ok(detail.message.includes(c.expect), `message: ${detail.message}`);
+      const after_bad = await snapshot(page, 'first');
+      assert.equal(after_bad.core_occupation, k_first);
+      assert.equal(after_bad.score, good.score);
+      assert.equal(after_bad.scenario, good.scenario);
+      if (c.code === 'unknown-occupation') assert.ok(after_bad.card_visible, 'the error card is shown');
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+test('a hash with a bad scenario on first load gives an error event and the default scenario', async () => {
+  const { page, context } = await open_robustness_page({ sync: true, hash: '#first.scenario=v1-h0-g0', record: true });
+  try {
+    await wait_loaded(page, '#first');
+    const errors = await page.evaluate(() => window.__events.filter((e) => e.type === 'error' && e.id === 'first').map((e) => e.detail));
+    assert.equal(errors.length, 1, JSON.stringify(errors));
+    assert.equal(errors[0].code, 'bad-scenario');
+    assert.ok(errors[0].message.includes('every rater weight is 0'), errors[0].message);
+    const shown = await snapshot(page, 'first');
+    assert.equal(shown.core_occupation, k_first);
+    assert.equal(shown.scenario, 'v1');
+  } finally {
+    await context.close();
+  }
+});
+
+// How each network fault is made for the first widget's detail file.
+const k_faults = {
+  missing: (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' }),
+  corrupt: (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"format":"exposure-occu' }),
+  'wrong-schema': (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"format":"exposure-occupation","version":1}' }),
+  slow: async (route) => { await sleep(k_timeout_ms * 3); await route.fulfill({ status: 200, body: '{}' }).catch(() => {}); },
+  aborted: (route) => route.abort('connectionreset'),
+};
+
+const k_network_cases = [
+  ...of_kind('network'),
+  // Valid JSON that is not a detail file: refused by the core's reader, with the field named.
+  { id: 'network-detail-wrong-schema', fault: 'wrong-schema', code: 'bad-data', expect: 'code: missing' },
+];
+
+for (const c of k_network_cases) {
+  test(`catalogue ${c.id}: the error card offers a retry, the other widget carries on, and the retry recovers`, async () => {
+    const detail_url = `**/widget/data/occupations/${k_first}.json`;
+    const opened = await open_page(browser.browser, null, { width: 1024, height: 1400 });
+    const { page, context } = opened;
+    try {
+      await page.route(detail_url, k_faults[c.fault]);
+      await page.route('**/robustness-page.html*', (route) =>
+        route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: k_page }));
+      await page.goto(server.url + 'robustness-page.html', { waitUntil: 'load' });
+      await page.waitForFunction(() => document.querySelectorAll('exposure-widget').length === 2);
+      const error = await next_error(page, 'first', 60000);
+      assert.equal(error.code, c.code);
+      assert.ok(error.message.includes(c.expect), `message: ${error.message}`);
+      const failed = await snapshot(page, 'first');
+      assert.ok(failed.card_visible, 'the error card is shown');
+      assert.ok(failed.retry_button, 'the card offers a retry');
+      assert.ok(failed.card_text.includes(c.expect), `card: ${failed.card_text}`);
+
+      // The other instance loads and draws.
+      const second = await wait_loaded(page, '#second');
+      assert.equal(second.occupation, k_second);
+      assert.ok(await draws(page, 'second'));
+
+      // The network heals; "Try again" loads the card.
+      await page.unroute(detail_url);
+      const loaded = page.evaluate(() => new Promise((resolve, reject) => {
+        const element = document.getElementById('first');
+        const timer = setTimeout(() => reject(new Error('no recovery within 60 s')), 60000);
+        const done = () => { clearTimeout(timer); resolve(element.score); };
+        element.addEventListener('load', done, { once: true });
+        element.addEventListener('change', done, { once: true });
+      }));
+      await page.evaluate(() => document.getElementById('first').shadowRoot.querySelector('.card button').click());
+      const score = await loaded;
+      assert.ok(Number.isFinite(score), `score after retry ${score}`);
+      const recovered = await snapshot(page, 'first');
+      assert.equal(recovered.card_visible, false);
+      assert.equal(recovered.core_occupation, k_first);
+      assert.ok(await draws(page, 'first'));
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+for (const c of of_kind('webgl')) {
+  test(`catalogue ${c.id}: a lost WebGL context is restored and the card is drawn again, the other widget unharmed`, async () => {
+    const { page, context } = await open_robustness_page();
+    try {
+      await wait_loaded(page, '#first');
+      await wait_loaded(page, '#second');
+      const result = await page.evaluate(() => new Promise((resolve, reject) => {
+        const element = document.getElementById('first');
+        const canvas = element.shadowRoot.querySelector('canvas');
+        const gl = canvas.getContext('webgl2'); // the widget's own context
+        const extension = gl.getExtension('WEBGL_lose_context');
+        const timer = setTimeout(() => reject(new Error('context not restored within 10 s')), 10000);
+        canvas.addEventListener('webglcontextlost', () => {
+          const lost = gl.isContextLost();
+          setTimeout(() => extension.restoreContext(), 100);
+          canvas.addEventListener('webglcontextrestored', () => {
+            setTimeout(() => { clearTimeout(timer); resolve({ lost, restored: !gl.isContextLost() }); }, 300);
+          }, { once: true });
+        }, { once: true });
+        extension.loseContext();
+      }));
+      assert.deepEqual(result, { lost: true, restored: true });
+      assert.ok(await draws(page, 'first'), 'the restored canvas shows the card');
+      assert.ok(await draws(page, 'second'), 'the other widget still draws');
+      const first = await snapshot(page, 'first');
+      assert.equal(first.core_occupation, k_first);
+      assert.equal(first.card_visible, false);
+    } finally {
+      await context.close();
+    }
+  });
+}
