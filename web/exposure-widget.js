@@ -48,15 +48,32 @@ class WidgetError extends Error {
   }
 }
 
+// A fetch that does not answer within ExposureWidget.fetchTimeout ms (headers and body) is abandoned,
+// so a stalled network shows the error card with its retry instead of a poster forever.
 async function fetch_bytes(url, what) {
-  let response;
+  const timeout = ExposureWidget.fetchTimeout;
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeout);
   try {
-    response = await fetch(url, { credentials: 'same-origin' });
-  } catch (cause) {
-    throw new WidgetError('fetch-failed', `${what} could not be fetched (${cause.message})`);
+    let response;
+    try {
+      response = await fetch(url, { credentials: 'same-origin', signal: controller.signal });
+    } catch (cause) {
+      throw new WidgetError('fetch-failed', controller.signal.aborted
+        ? `${what} could not be fetched (timed out after ${timeout / 1000} s)`
+        : `${what} could not be fetched (${cause.message})`);
+    }
+    if (!response.ok) throw new WidgetError('fetch-failed', `${what} could not be fetched (HTTP ${response.status})`);
+    try {
+      return new Uint8Array(await response.arrayBuffer());
+    } catch (cause) {
+      throw new WidgetError('fetch-failed', controller.signal.aborted
+        ? `${what} could not be fetched (timed out after ${timeout / 1000} s)`
+        : `${what} could not be fetched (${cause.message})`);
+    }
+  } finally {
+    clearTimeout(timer);
   }
-  if (!response.ok) throw new WidgetError('fetch-failed', `${what} could not be fetched (HTTP ${response.status})`);
-  return new Uint8Array(await response.arrayBuffer());
 }
 
 function parse_json(bytes, what) {
@@ -640,8 +657,12 @@ class ExposureWidget extends HTMLElement {
     // Scenario: the attribute or the URL hash, else the last one kept for this occupation.
     const code = this.occupation;
     let scenario = this._pending_scenario;
-    if (!scenario && !this.hasAttribute('no-storage') && code) scenario = storage_get(k_storage_prefix + code);
-    if (scenario) this._set_scenario(scenario, 'restore');
+    let cause = 'initial';
+    if (!scenario && !this.hasAttribute('no-storage') && code) {
+      scenario = storage_get(k_storage_prefix + code);
+      cause = 'restore';
+    }
+    if (scenario) this._set_scenario(scenario, cause);
     else this._scenario = this._read_core_scenario();
     if (code) this._set_occupation(code, 'initial');
     else this._redraw();
@@ -743,6 +764,9 @@ class ExposureWidget extends HTMLElement {
     if (problem) {
       this._emit_error(new WidgetError('bad-scenario', `The scenario "${text}" was not applied: ${problem}`));
       if (cause === 'restore' && !this.hasAttribute('no-storage')) storage_set(k_storage_prefix + this.occupation, null);
+      // What is shown is what the core kept (the default on a first load).
+      this._pending_scenario = null;
+      this._scenario = this._read_core_scenario();
       return;
     }
     this._pending_scenario = null;
@@ -940,7 +964,11 @@ class ExposureWidget extends HTMLElement {
 
   _fail(error) {
     const code = error.code || 'error';
-    this._emit_error(error);
+    // The poster and the core (or the ui's own request for the same file) may meet the same failure:
+    // one event for it while its card is up.
+    const repeated = this._error && this._error.code === code && this._error.message === error.message &&
+      (code === 'unknown-occupation' || !this._card.hidden);
+    if (!repeated) this._emit_error(error);
     const summary = code === 'unknown-occupation' ? null : this._summary;
     const retry = code === 'fetch-failed' || code === 'bad-data' || code === 'error';
     this._show_card({
@@ -960,6 +988,7 @@ class ExposureWidget extends HTMLElement {
 
 ExposureWidget.runtime = null; // the page's shared Runtime, made on first use
 ExposureWidget.sheet = null;   // the shared constructed stylesheet
+ExposureWidget.fetchTimeout = 20000; // ms a data or font fetch may take before it counts as failed
 
 if (!customElements.get('exposure-widget')) customElements.define('exposure-widget', ExposureWidget);
 

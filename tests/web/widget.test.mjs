@@ -147,6 +147,53 @@ test('an unknown occupation gives an error event and a readable card while the o
   }
 });
 
+test('an unknown occupation in the markup fires one error event and shows a card, not a blank box', async () => {
+  const { page, context, problems } = await open_page(browser.browser, null);
+  try {
+    await record_events(page);
+    await page.goto(server.url + 'csp.html', { waitUntil: 'load' });
+    await wait_loaded(page, '#csp-widget');
+    await page.evaluate(() => {
+      const element = document.createElement('exposure-widget');
+      element.id = 'late';
+      element.setAttribute('occupation', '00-0000.00');
+      document.querySelector('main').append(element);
+    });
+    await page.waitForFunction(() => !document.querySelector('#late').shadowRoot.querySelector('.card').hidden, null, { timeout: 30000 });
+    await sleep(1500); // the core starts for it too: it must not report the same error again
+    const errors = await page.evaluate(() => window.__events.filter((e) => e.id === 'late' && e.type === 'error').map((e) => e.detail));
+    assert.equal(errors.length, 1, JSON.stringify(errors));
+    assert.equal(errors[0].code, 'unknown-occupation');
+    assert.match(await page.evaluate(() => document.querySelector('#late').shadowRoot.querySelector('.card').textContent), /00-0000\.00/);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a failed data fetch gives an error event and a card whose retry recovers', async () => {
+  const { page, context } = await open_page(browser.browser, server.url + 'csp.html');
+  try {
+    await wait_loaded(page, '#csp-widget');
+    await page.route('**/occupations/27-3043.00.json', (route) => route.abort('failed'));
+    const error = await event_after(page, '#csp-widget', 'error', { attribute: 'occupation', value: '27-3043.00' });
+    assert.equal(error.code, 'fetch-failed');
+    const retry = page.locator('#csp-widget').locator('.card button');
+    assert.equal(await retry.textContent(), 'Try again');
+    await page.unroute('**/occupations/27-3043.00.json');
+    const changed = page.evaluate(() => new Promise((resolve) => {
+      document.querySelector('#csp-widget').addEventListener('change', (event) => resolve(event.detail), { once: true });
+    }));
+    await retry.click();
+    const detail = await changed;
+    assert.equal(detail.occupation, '27-3043.00');
+    assert.ok(close_enough(detail.score, await expected_score('27-3043.00')));
+    assert.equal(await page.evaluate(() => document.querySelector('#csp-widget').shadowRoot.querySelector('.card').hidden), true);
+  } finally {
+    await context.close();
+  }
+});
+
 test('the strict Content-Security-Policy page loads and draws', async () => {
   const { page, context, problems } = await open_page(browser.browser, null);
   const violations = [];
