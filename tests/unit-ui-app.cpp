@@ -188,6 +188,39 @@ TEST_CASE("hovering a task shows each rater's label and value, with the disagree
     }
 }
 
+TEST_CASE("tapping a task keeps its rater breakdown open in the row, and tapping again closes it") {
+    test::UiTestData data = test::make_ui_test_data();
+    test::Headless h(360, 800);
+    ui::AppState state = make_state(data, "47-2181.00", ui::View::Card);
+    double t = 0;
+    settle(h, state, t, 360);
+    auto row_of = [&](int64_t id) {
+        for (const ui::DrawnRect& r : state.ui->record.task_rows)
+            if (r.id == id) return r;
+        FAIL("task row not drawn");
+        return ui::DrawnRect{};
+    };
+    const ui::DrawnRect before = row_of(202);
+    auto tap = [&](const ui::DrawnRect& r) {
+        hover(h, r);
+        h.frame(state, t += k_frame);
+        h.io().MouseDown[0] = true;
+        h.frame(state, t += k_frame);
+        h.io().MouseDown[0] = false;
+        h.frame(state, t += k_frame);
+        h.io().MousePos = ImVec2(-1000, -1000);
+        h.frame(state, t += k_frame);
+    };
+    tap(before);
+    CHECK(state.ui->pinned_task == 202);
+    const ui::DrawnRect open = row_of(202);
+    CHECK(open.y1 - open.y0 > before.y1 - before.y0 + 40); // the breakdown's lines are in the row
+    settle(h, state, t, 360);
+    CHECK(count_vertices_outside() == 0);
+    tap(row_of(202));
+    CHECK(state.ui->pinned_task == -1);
+}
+
 TEST_CASE("a what-if that differs from the published method ghosts the baseline and shows the delta") {
     test::UiTestData data = test::make_ui_test_data();
     test::Headless h(1024, 768);

@@ -21,6 +21,10 @@ constexpr ImWchar k_glyph_ranges[] = {
     0x0020, 0x007E, 0x00A0, 0x017F, 0x03B1, 0x03B3, 0x2010, 0x2027, 0x2190, 0x2193,
     0x2212, 0x2212, 0x2248, 0x2248, 0x2264, 0x2265, 0,
 };
+// The display size draws only the headline score (format_score: digits, '.', '-', "nan"): rasterising
+// the full ranges at 44 px was over half of the atlas's build time, the first frame's largest cost
+// (issue 7; scripts/bench.sh, perf/frame_bench.cpp: 136 -> 82 ms natively).
+constexpr ImWchar k_display_glyph_ranges[] = {0x0020, 0x0040, 0x0061, 0x0061, 0x006E, 0x006E, 0x2212, 0x2212, 0};
 } // namespace
 
 bool load_fonts(std::span<const uint8_t> font_file, float pixel_ratio) {
@@ -32,7 +36,8 @@ bool load_fonts(std::span<const uint8_t> font_file, float pixel_ratio) {
                       std::memcmp(font_file.data(), "OTTO", 4) == 0 || std::memcmp(font_file.data(), "true", 4) == 0;
     if (!sfnt) return false;
     io.Fonts->Clear();
-    for (float size : k_font_sizes) {
+    for (size_t role = 0; role < k_font_sizes.size(); ++role) {
+        const float size = k_font_sizes[role];
         ImFontConfig config;
         // The atlas frees what it owns: give each size its own copy of the bytes.
         void* copy = IM_ALLOC(font_file.size());
@@ -41,8 +46,9 @@ bool load_fonts(std::span<const uint8_t> font_file, float pixel_ratio) {
         config.OversampleH = 2;
         config.OversampleV = 1;
         config.PixelSnapH = false;
+        const bool display = role == static_cast<size_t>(FontRole::Display);
         ImFont* font = io.Fonts->AddFontFromMemoryTTF(copy, static_cast<int>(font_file.size()), size * pixel_ratio,
-                                                      &config, k_glyph_ranges);
+                                                      &config, display ? k_display_glyph_ranges : k_glyph_ranges);
         if (!font) {
             io.Fonts->Clear();
             io.Fonts->AddFontDefault();

@@ -103,6 +103,7 @@ struct UiState {
 
     // Panels.
     bool tasks_upstream_order = false;
+    int64_t pinned_task = -1; // task whose rater breakdown is shown in its row (tapped); -1 none
     bool activities_open = false;
     bool whatif_open = true;
     bool whatif_tasks_open = false; // the per-task controls are expanded

@@ -38,6 +38,9 @@ void draw_gauge_block(Frame& frame, float width) {
         ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (width - spec.width) * 0.5f));
         spec.centred = false;
     }
+    // No task labelled by a weighted rater: there is no score to point at.
+    const bool unrated = frame.scores && frame.scores->scored_weight <= 0;
+    if (unrated) spec.loading = true;
     const GaugeResult g = gauge("##gauge", spec, p, f.small);
     ui.record.needle_value = shown;
     ui.record.needle_angle = g.needle_angle;
@@ -46,7 +49,9 @@ void draw_gauge_block(Frame& frame, float width) {
     ui.record.gauge_y = g.centre.y;
     ui.record.gauge_radius = g.radius;
 
-    centred(f.display, col(p, Colour::Text), format_score(frame.exposure));
+    centred(f.display, col(p, unrated ? Colour::TextMuted : Colour::Text), unrated ? "n/a" : format_score(frame.exposure));
+    if (unrated)
+        centred(f.small, col(p, Colour::Negative), "None of this occupation's tasks is labelled by the raters weighted in the what-if.");
     centred(f.small, col(p, Colour::TextMuted), "AI exposure score out of 100 (higher: more of the work exposed)");
     // Always one line here, so the card keeps its height when a what-if starts or ends.
     if (differs) {

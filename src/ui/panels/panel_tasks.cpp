@@ -44,7 +44,7 @@ void draw_tasks(Frame& frame) {
     text_wrapped(f.small, col(p, Colour::TextMuted),
                  std::to_string(detail.tasks.size()) +
                      " O*NET tasks. \"AI can handle\" is GPT-4's automation estimate; exposure blends the raters' "
-                     "labels. Hover or tap a task for each rater's view.");
+                     "labels. Hover a task for each rater's view; tap or click to keep it open.");
     ImGui::PushFont(f.small);
     segmented("##order", "Most exposed first", "O*NET order", ui.tasks_upstream_order, p);
     ImGui::PopFont();
@@ -64,11 +64,18 @@ void draw_tasks(Frame& frame) {
         spec.disagreement = marks_disagreement(s.disagreement);
         spec.overridden = s.overridden;
         spec.removed = s.weight <= 0;
+        // A tap (click) pins the breakdown in the row: touch screens have no hover.
+        std::string pinned;
+        if (ui.pinned_task == t.id) {
+            pinned = rater_breakdown(t, s, frame.app.scenario);
+            spec.detail = pinned;
+        }
         ImGui::PushID(static_cast<int>(t.id));
         const TaskBarResult r = task_bar("##task", spec, p, f.body, f.small);
         ImGui::PopID();
+        if (r.clicked) ui.pinned_task = ui.pinned_task == t.id ? -1 : t.id;
         ui.record.task_rows.push_back(DrawnRect{t.id, r.min.x, r.min.y, r.max.x, r.max.y});
-        if (r.hovered) {
+        if (r.hovered && ui.pinned_task != t.id) {
             const std::string text = rater_breakdown(t, s, frame.app.scenario);
             ImGui::BeginTooltip();
             ImGui::PushTextWrapPos(ImGui::GetFontSize() * 26);

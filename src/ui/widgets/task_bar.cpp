@@ -85,11 +85,14 @@ TaskBarResult task_bar(const char* label, const TaskBarSpec& spec, const Palette
     const float bar_block = font_px(small) + 4.0f + style.bar_height;
     const float bars_h = 2 * bar_block + 8.0f;
     const float content_h = side_by_side ? std::max(text_block, bars_h) : text_block + 4.0f + bars_h;
-    const float height = pad + content_h + pad;
+    const std::vector<LineSpan> detail_lines =
+        spec.detail.empty() ? std::vector<LineSpan>{} : wrap_lines(spec.detail, inner - 16.0f, measurer(small));
+    const float detail_line_h = font_px(small) * 1.35f;
+    const float detail_h = detail_lines.empty() ? 0.0f : 8.0f + detail_lines.size() * detail_line_h + 12.0f;
+    const float height = pad + content_h + detail_h + pad;
 
-    ImGui::InvisibleButton(label, ImVec2(width, height));
+    out.clicked = ImGui::InvisibleButton(label, ImVec2(width, height));
     out.hovered = ImGui::IsItemHovered();
-    out.clicked = ImGui::IsItemClicked();
     out.min = pos;
     out.max = ImVec2(pos.x + width, pos.y + height);
     ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -111,6 +114,18 @@ TaskBarResult task_bar(const char* label, const TaskBarSpec& spec, const Palette
         const ImVec2 a(pos.x + pad + tag_at[i].x, y + tag_at[i].y);
         draw->AddRectFilled(a, ImVec2(a.x + w, a.y + tag_h), t.fill, tag_h * 0.5f);
         draw->AddText(small, font_px(small), ImVec2(a.x + 6, a.y + 3), t.ink, t.text.data(), t.text.data() + t.text.size());
+    }
+
+    if (!detail_lines.empty()) {
+        // The breakdown in an inset panel under the statement and bars.
+        const ImVec2 a(pos.x + pad, pos.y + pad + content_h + 8.0f), b(pos.x + pad + inner, a.y + detail_h - 8.0f);
+        draw->AddRectFilled(a, b, col(p, Colour::Track, 0.6f), 6.0f);
+        float dy = a.y + 6.0f;
+        for (const LineSpan& l : detail_lines) {
+            draw->AddText(small, font_px(small), ImVec2(a.x + 8.0f, dy), col(p, Colour::Text), spec.detail.data() + l.begin,
+                          spec.detail.data() + l.end);
+            dy += detail_line_h;
+        }
     }
 
     char automation_value[32] = "n/a", exposure_value[32] = "n/a";

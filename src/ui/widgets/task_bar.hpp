@@ -21,6 +21,7 @@ struct TaskBarSpec {
     bool disagreement = false;     // raters disagree: marked
     bool overridden = false;       // a what-if changed this task
     bool removed = false;          // weight 0 in the what-if: drawn faded
+    std::string_view detail;       // shown under the row when non-empty (a tapped row's breakdown)
 };
 
 // Row layout knobs.
