@@ -26,7 +26,7 @@ if [ ! -f "$data/index.json" ]; then
     exit 1
 fi
 jobs=2 # the machine is shared: never more
-flags=(--benchmark_repetitions="$repetitions" --benchmark_report_aggregates_only=true --benchmark_min_time=0.2)
+flags=(--benchmark_repetitions="$repetitions" --benchmark_display_aggregates_only=true --benchmark_min_time=0.2)
 
 echo "== native build (build/bench-native)"
 cmake -S "$root" -B "$root/build/bench-native" -DCMAKE_BUILD_TYPE=Release \
@@ -62,21 +62,39 @@ budgets = {
     "recompute_occupation/every_task_overridden": (5.0, 5.0),
     "rerank_all": (200.0, 1000.0),
 }
-def medians(path):
+def figures(path):
+    """run name -> {median, min (real time over the repetitions), cpu (median CPU time)} in us."""
     runs = json.load(open(path))["benchmarks"]
     scale = {"ns": 1e-3, "us": 1.0, "ms": 1e3, "s": 1e6}
-    return {b["run_name"]: b["real_time"] * scale[b["time_unit"]] for b in runs if b.get("aggregate_name") == "median"}
-native, web = medians(native_path), medians(web_path)
+    out = {}
+    for b in runs:
+        f = out.setdefault(b["run_name"], {"min": None})
+        t = scale[b["time_unit"]]
+        if b.get("aggregate_name") == "median":
+            f["median"], f["cpu"] = b["real_time"] * t, b["cpu_time"] * t
+        elif b.get("run_type") == "iteration":
+            v = b["real_time"] * t
+            f["min"] = v if f["min"] is None else min(f["min"], v)
+    return out
+native, web = figures(native_path), figures(web_path)
 rows = []
+fmt = lambda v: "-" if v is None else f"{v:.3f}"
+ok = lambda v, b: "" if b is None or v is None else (" ok" if v <= b else " OVER")
 print()
-print(f"{'benchmark (median, us)':44} {'native':>10} {'budget':>8} {'wasm/node':>10} {'budget':>8}")
-for name in native:
+print("real time per call in microseconds: median (and fastest) of the repetitions; native CPU time beside it.")
+print("Under load from other processes the real time grows; the CPU time and the fastest run show the cost.")
+print(f"{'benchmark':42} {'native':>9} {'(min)':>8} {'cpu':>8} {'budget':>8}    {'wasm':>9} {'(min)':>8} {'budget':>8}")
+for name, n in native.items():
     nb, wb = budgets.get(name, (None, None))
-    n, w = native[name], web.get(name)
-    fmt = lambda v: "-" if v is None else f"{v:.3f}"
-    ok = lambda v, b: "" if b is None or v is None else (" ok" if v <= b else " OVER")
-    print(f"{name:44} {fmt(n):>10} {fmt(nb):>8}{ok(n, nb):5} {fmt(w):>10} {fmt(wb):>8}{ok(w, wb)}")
-    rows.append({"benchmark": name, "native_us": n, "native_budget_us": nb, "wasm_us": w, "wasm_budget_us": wb})
-json.dump({"unit": "microseconds (median real time)", "results": rows}, open(out_path, "w"), indent=2)
-print(f"\nwritten: {out_path}")
+    w = web.get(name, {})
+    print(f"{name:42} {fmt(n.get('median')):>9} {fmt(n['min']):>8} {fmt(n.get('cpu')):>8} {fmt(nb):>8}"
+          f"{ok(n.get('median'), nb):5} {fmt(w.get('median')):>9} {fmt(w.get('min')):>8} {fmt(wb):>8}"
+          f"{ok(w.get('median'), wb)}")
+    rows.append({"benchmark": name, "native_median_us": n.get("median"), "native_min_us": n["min"],
+                 "native_cpu_us": n.get("cpu"), "native_budget_us": nb, "wasm_median_us": w.get("median"),
+                 "wasm_min_us": w.get("min"), "wasm_budget_us": wb})
+with open("/proc/loadavg") as f:
+    load = f.read().split()[:3]
+json.dump({"unit": "microseconds per call", "load_average": load, "results": rows}, open(out_path, "w"), indent=2)
+print(f"\nload average during the run: {' '.join(load)}; written: {out_path}")
 PY

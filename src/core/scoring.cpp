@@ -60,7 +60,14 @@ double default_task_weight(TaskType type) { return type == TaskType::Core ? 2.0 
 
 namespace {
 
-constexpr std::array<Lens, 3> k_lenses{Lens::Alpha, Lens::Beta, Lens::Gamma};
+// label_value as a table for the hot loop: row = label + 1 (Unknown, E0, E1, E2), column = lens.
+constexpr double k_label_table[4][3] = {{-1, -1, -1}, {0, 0, 0}, {1, 1, 1}, {0, 0.5, 1}};
+
+// The row of a label in k_label_table; any value outside the enum reads as Unknown.
+inline int label_row(ExposureLabel label) {
+    const int row = int(label) + 1;
+    return row >= 0 && row < 4 ? row : 0;
+}
 
 // The scenario's override for a task, or null. Scenario::tasks is sorted by id.
 const TaskOverride* find_override(const Scenario& scenario, int64_t task_id) {
@@ -104,8 +111,9 @@ void score_occupation(const OccupationDetail& detail, const Scenario& scenario, 
         // The blend: rater-weighted mean of the raters (weight > 0) that labelled the task.
         double blend = 0, blend_weight = 0;
         double lowest = 2, highest = -1;
+        const int lens = int(scenario.lens) < 3 ? int(scenario.lens) : 1;
         for (int r = 0; r < k_rater_count; ++r) {
-            const double v = label_value(task.exposure[r], scenario.lens);
+            const double v = k_label_table[label_row(task.exposure[r])][lens];
             ts.rater_exposure[r] = v < 0 ? -1.0 : 100.0 * v;
             if (v < 0 || !(rho[r] > 0)) continue;
             blend += rho[r] * v;
@@ -138,9 +146,9 @@ void score_occupation(const OccupationDetail& detail, const Scenario& scenario, 
             if (capability >= 0) {
                 sums.rater_weight[r] += weight;
                 for (auto& s : sums.rater[r]) s += weight * capability;
-            } else if (task.exposure[r] != ExposureLabel::Unknown) {
+            } else if (const int row = label_row(task.exposure[r]); row != 0) {
                 sums.rater_weight[r] += weight;
-                for (int l = 0; l < 3; ++l) sums.rater[r][l] += weight * label_value(task.exposure[r], k_lenses[l]);
+                for (int l = 0; l < 3; ++l) sums.rater[r][l] += weight * k_label_table[row][l];
             }
         }
         if (automation >= 0) {
@@ -206,24 +214,42 @@ void compute_timeline(const std::vector<TaskScore>& tasks, double automation_wei
     // exp(-rate * t) for every year, once (the horizon is bounded, so a stack array holds them).
     std::array<double, k_max_years> decay;
     for (int y = 0; y < years; ++y) decay[std::size_t(y)] = std::exp(-scenario.growth_rate * y);
+    // Tasks with the same start and ceiling share one curve: labels are discrete, so an occupation
+    // has few distinct curves, and each costs a division per year.
+    struct Curve {
+        double a0, e, share;
+    };
+    constexpr int k_max_curves = 64;
+    std::array<Curve, k_max_curves> curves;
+    int curve_count = 0;
+    double flat = 0; // tasks that do not grow
+    const auto add_curve = [&](const Curve& curve) {
+        const double p0 = std::max(curve.a0 / curve.e, k_timeline_seed_share);
+        const double c = (1.0 - p0) / p0;
+        // a(t) = a0 + (e - a0) * (p(t) - p0) / (1 - p0); equals e * p(t) when p0 = a0 / e.
+        const double scale = (curve.e - curve.a0) / (1.0 - p0);
+        for (int y = 0; y < years; ++y) {
+            const double p = 1.0 / (1.0 + c * decay[std::size_t(y)]);
+            out.automation_by_year[std::size_t(y)] += curve.share * (curve.a0 + scale * (p - p0));
+        }
+    };
     for (const TaskScore& ts : tasks) {
         if (!(ts.weight > 0) || ts.automation < 0) continue;
         const double a0 = ts.automation / 100.0;
         const double e = ts.exposure < 0 ? a0 : ts.exposure / 100.0;
         const double share = ts.weight / automation_weight;
         if (!(e > a0)) {
-            for (double& v : out.automation_by_year) v += share * a0;
+            flat += share * a0;
             continue;
         }
-        const double p0 = std::max(a0 / e, k_timeline_seed_share);
-        const double c = (1.0 - p0) / p0;
-        // a(t) = a0 + (e - a0) * (p(t) - p0) / (1 - p0); equals e * p(t) when p0 = a0 / e.
-        const double scale = (e - a0) / (1.0 - p0);
-        for (int y = 0; y < years; ++y) {
-            const double p = 1.0 / (1.0 + c * decay[std::size_t(y)]);
-            out.automation_by_year[std::size_t(y)] += share * (a0 + scale * (p - p0));
-        }
+        int i = 0;
+        while (i < curve_count && !(curves[std::size_t(i)].a0 == a0 && curves[std::size_t(i)].e == e)) ++i;
+        if (i < curve_count) curves[std::size_t(i)].share += share;
+        else if (curve_count < k_max_curves) curves[std::size_t(curve_count++)] = {a0, e, share};
+        else add_curve({a0, e, share});
     }
+    for (int i = 0; i < curve_count; ++i) add_curve(curves[std::size_t(i)]);
+    for (double& v : out.automation_by_year) v += flat;
     for (int y = 0; y < years; ++y) {
         double& v = out.automation_by_year[std::size_t(y)];
         v *= 100.0;
