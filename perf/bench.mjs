@@ -106,6 +106,8 @@ async function first_view(browser, base, page_name, keep = false) {
   }
   const measured = await page.evaluate(() => ({
     ready_ms: window.__bench.ready_ms,
+    // The frames up to the load event: what the first view spent drawing (font atlas, layout).
+    first_frames: window.__bench.frames.map((ms, i) => [Number(ms.toFixed(1)), Number(window.__bench.frame_end_ms[i].toFixed(1))]),
     navigation: performance.getEntriesByType('navigation').map((e) => ({
       path: new URL(e.name).pathname, transfer: e.transferSize, encoded: e.encodedBodySize, decoded: e.decodedBodySize })),
     resources: performance.getEntriesByType('resource').map((e) => ({
@@ -138,7 +140,7 @@ function transfer_of(measured) {
     });
   }
   const total = (key) => files.reduce((sum, f) => sum + (f[key] ?? f.raw ?? 0), 0);
-  return { ready_ms: round(measured.ready_ms, 1), files, raw: total('raw'), gzip: total('gzip'), brotli: total('brotli'), browser_encoded: total('browser_encoded') };
+  return { ready_ms: round(measured.ready_ms, 1), frames_ms_end: measured.first_frames, files, raw: total('raw'), gzip: total('gzip'), brotli: total('brotli'), browser_encoded: total('browser_encoded') };
 }
 
 // A scripted what-if session in the page: every frame a new scenario (ours) and a mouse move.

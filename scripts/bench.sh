@@ -2,8 +2,10 @@
 # Exposure Explorer: the one benchmark command (issue 7). Not a test: it measures and reports, and
 # exits non-zero only when something could not be built or measured.
 #
-#   scripts/bench.sh [--runs N] [--frames N] [--no-build]
+#   scripts/bench.sh [--runs N] [--frames N] [--no-build] [--out DIR] [--web-args "CMAKE ARGS"]
 #
+# --web-args measures a variant of the web build (e.g. "-DEXPOSURE_WEB_OPT=-O2 -DEXPOSURE_WEB_LTO=OFF")
+# and is best used with its own --out DIR; without it the project's defaults are measured.
 # Builds what it needs in build/bench/ (the widget's web build and site, the bare peer with the
 # widget's own flags, the native core benchmark and frame benchmark, the core benchmark in wasm),
 # measures every budget of issue 7 in one run, prints a table "budget | ours | peer" and writes the
@@ -18,23 +20,30 @@
 #   build/bench/site       what the browser loads: perf/pages, the widget folder, the peer
 set -euo pipefail
 
+# Everything in one function, read whole before it runs: editing this file during a run is safe.
+main() {
+
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 runs=7
 frames=600
 build=1
+out="$root/build/bench"
+web_args=""
 while [ $# -gt 0 ]; do
     case "$1" in
         --runs) runs="$2"; shift 2 ;;
         --frames) frames="$2"; shift 2 ;;
         --no-build) build=0; shift ;;
-        -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+        --out) out=$(mkdir -p "$2" && cd "$2" && pwd); shift 2 ;;
+        --web-args) web_args="$2"; shift 2 ;;
+        -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
         *) echo "bench: unknown argument '$1' (see --help)" >&2; exit 2 ;;
     esac
 done
 
-out="$root/build/bench"
 data="$root/data/bundle"
+shared="$root/build/bench" # native and wasm core benchmarks: the same for every web variant
 jobs=2 # the machine's rule: never more
 say() { echo "bench: $*" >&2; }
 die() { echo "bench: $*" >&2; exit 1; }
@@ -49,7 +58,8 @@ command -v /usr/bin/chromium >/dev/null || [ -n "${EXPOSURE_CHROMIUM:-}" ] || di
 if [ "$build" = 1 ]; then
     # --- the widget and its site (the web preset, in our own folder) -----------------------------
     say "building the widget (build/bench/web)"
-    cmake --preset web -B "$out/web" -DEXPOSURE_WEB_DATA_DIR="$data" >"$out/web-configure.log" 2>&1 ||
+    # shellcheck disable=SC2086 # --web-args is a list of arguments
+    cmake --preset web -B "$out/web" -DEXPOSURE_WEB_DATA_DIR="$data" $web_args >"$out/web-configure.log" 2>&1 ||
         die "configuring the web build failed: $out/web-configure.log"
     cmake --build "$out/web" -j "$jobs" --target site >"$out/web-build.log" 2>&1 ||
         die "building the widget failed: $out/web-build.log"
@@ -68,25 +78,26 @@ if [ "$build" = 1 ]; then
 
     # --- native: the core benchmark (C) and the frame benchmark (perf/frame_bench.cpp) -------------
     say "building the native benchmarks (build/bench/native)"
-    cmake -S . -B "$out/native" -G Ninja -DCMAKE_BUILD_TYPE=Release -DEXPOSURE_BUILD_TESTS=OFF \
-        >"$out/native-configure.log" 2>&1 || die "configuring the native build failed: $out/native-configure.log"
-    cmake --build "$out/native" -j "$jobs" --target exposure_bench exposure_core exposure_ui imgui exposure_font \
-        >"$out/native-build.log" 2>&1 || die "building the native benchmarks failed: $out/native-build.log"
+    mkdir -p "$shared"
+    cmake -S . -B "$shared/native" -G Ninja -DCMAKE_BUILD_TYPE=Release -DEXPOSURE_BUILD_TESTS=OFF \
+        >"$shared/native-configure.log" 2>&1 || die "configuring the native build failed: $shared/native-configure.log"
+    cmake --build "$shared/native" -j "$jobs" --target exposure_bench exposure_core exposure_ui imgui exposure_font \
+        >"$shared/native-build.log" 2>&1 || die "building the native benchmarks failed: $shared/native-build.log"
     # The frame benchmark links the libraries that build made, with the same ImGui definitions.
     g++ -std=c++20 -O3 -DNDEBUG -DIMGUI_DISABLE_OBSOLETE_FUNCTIONS -DIMGUI_DISABLE_DEMO_WINDOWS \
         -I src -I .cache/imgui-1.86 perf/frame_bench.cpp \
-        "$out/native/src/ui/libexposure_ui.a" "$out/native/src/core/libexposure_core.a" "$out/native/libimgui.a" \
-        -o "$out/native/perf_frame_bench" 2>"$out/frame-bench-build.log" ||
-        die "building perf_frame_bench failed: $out/frame-bench-build.log"
+        "$shared/native/src/ui/libexposure_ui.a" "$shared/native/src/core/libexposure_core.a" "$shared/native/libimgui.a" \
+        -o "$shared/native/perf_frame_bench" 2>"$shared/frame-bench-build.log" ||
+        die "building perf_frame_bench failed: $shared/frame-bench-build.log"
 
     # --- the core benchmark in WebAssembly (Node) ----------------------------------------------------
     if [ -x scripts/fetch_benchmark.sh ]; then
         say "building the core benchmark for wasm (build/bench/web-core)"
-        scripts/fetch_benchmark.sh >"$out/fetch-benchmark.log" 2>&1 || say "fetch_benchmark.sh failed: $out/fetch-benchmark.log"
-        cmake --preset web -B "$out/web-core" -DEXPOSURE_BUILD_BENCHMARKS=ON -DEXPOSURE_BUILD_APP=OFF \
-            >"$out/web-core-configure.log" 2>&1 || die "configuring the wasm core benchmark failed: $out/web-core-configure.log"
-        cmake --build "$out/web-core" -j "$jobs" --target exposure_bench >"$out/web-core-build.log" 2>&1 ||
-            say "building the wasm core benchmark failed: $out/web-core-build.log (its row stays empty)"
+        scripts/fetch_benchmark.sh >"$shared/fetch-benchmark.log" 2>&1 || say "fetch_benchmark.sh failed: $shared/fetch-benchmark.log"
+        cmake --preset web -B "$shared/web-core" -DEXPOSURE_BUILD_BENCHMARKS=ON -DEXPOSURE_BUILD_APP=OFF \
+            >"$shared/web-core-configure.log" 2>&1 || die "configuring the wasm core benchmark failed: $shared/web-core-configure.log"
+        cmake --build "$shared/web-core" -j "$jobs" --target exposure_bench >"$shared/web-core-build.log" 2>&1 ||
+            say "building the wasm core benchmark failed: $shared/web-core-build.log (its row stays empty)"
     else
         say "scripts/fetch_benchmark.sh is missing: no wasm core benchmark"
     fi
@@ -120,19 +131,23 @@ fi
 # --- measure -----------------------------------------------------------------------------------------
 load=$(cut -d' ' -f1-3 /proc/loadavg)
 say "measuring (load average $load)"
-native_bench="$out/native/bench/exposure_bench"
+native_bench="$shared/native/bench/exposure_bench"
 "$native_bench" --data="$data" --benchmark_min_time=0.2 --benchmark_out="$out/core-native.json" \
     --benchmark_out_format=json >"$out/core-native.log" 2>&1 || die "exposure_bench failed: $out/core-native.log"
-wasm_bench="$out/web-core/bench/exposure_bench.js"
+wasm_bench="$shared/web-core/bench/exposure_bench.js"
 rm -f "$out/core-wasm.json"
 if [ -f "$wasm_bench" ]; then
     node "$wasm_bench" --data="$data" --benchmark_min_time=0.2 --benchmark_out="$out/core-wasm.json" \
         --benchmark_out_format=json >"$out/core-wasm.log" 2>&1 || say "the wasm core benchmark failed: $out/core-wasm.log"
 fi
-"$out/native/perf_frame_bench" --data "$data" --font "$out/native/assets/inter-subset.ttf" --frames "$frames" \
+"$shared/native/perf_frame_bench" --data "$data" --font "$shared/native/assets/inter-subset.ttf" --frames "$frames" \
     >"$out/frame-native.json" 2>"$out/frame-native.log" || die "perf_frame_bench failed: $out/frame-native.log"
 node perf/bench.mjs --site "$out/site" --runs "$runs" --frames "$frames" --out "$out/browser.json" >/dev/null ||
     die "the browser measurements failed (see above)"
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
 python3 perf/report.py --out "$out" --load-before "$load" --load-after "$load_after" --nproc "$(nproc)"
+}
+
+main "$@"
+exit
