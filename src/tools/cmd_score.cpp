@@ -189,11 +189,15 @@ int cmd_score(Args args) {
     rank_all(index, whatif.scenario, ranking);
     std::vector<Row> rows(chosen.size());
     OccupationDetail detail;
+    std::vector<bool> override_used(whatif.scenario.tasks.size(), false);
     for (std::size_t i = 0; i < chosen.size(); ++i) {
         if (!load_detail(data_dir, chosen[i]->code, detail, error)) {
             std::fprintf(stderr, "exposure score: %s\n", error.c_str());
             return k_exit_bad_input;
         }
+        for (const Task& t : detail.tasks)
+            for (std::size_t k = 0; k < whatif.scenario.tasks.size(); ++k)
+                if (whatif.scenario.tasks[k].task_id == t.id) override_used[k] = true;
         Row& row = rows[i];
         row.summary = chosen[i];
         score_occupation(detail, whatif.scenario, row.scores);
@@ -201,6 +205,11 @@ int cmd_score(Args args) {
         row.percentile = percentile_of(ranking, row.scores.exposure);
         row.employment_below = employment_share_below(index, ranking, row.scores.exposure);
     }
+    // A task override that matches none of the scored occupations is most likely a typo: say so.
+    for (std::size_t k = 0; k < override_used.size(); ++k)
+        if (!override_used[k])
+            std::fprintf(stderr, "exposure score: note: task %lld is not a task of the scored occupations\n",
+                         static_cast<long long>(whatif.scenario.tasks[k].task_id));
     if (format == "csv") write_csv(rows, whatif);
     else write_json(rows, whatif);
     if (std::fflush(stdout) != 0) {

@@ -101,6 +101,10 @@ def check_usage_and_errors(exposure, bundle):
             raise Failure(f"{' '.join(args)}: stderr lacks {message!r}: {result.stderr}")
         if result.stdout:
             raise Failure(f"{' '.join(args)}: printed to stdout on failure: {result.stdout[:200]}")
+    # an override that matches no scored task is reported, not fatal
+    result = run(score + data + ["11-1011.00", "--task-weight", "123456=0"], 0)
+    if "task 123456 is not a task of the scored occupations" not in result.stderr:
+        raise Failure(f"no note about the unmatched task override: {result.stderr!r}")
 
 
 def check_scenario_round_trip(exposure, golden_dir):
