@@ -365,6 +365,24 @@ TEST_CASE("the picker finds an occupation by typing and the keyboard picks it") 
     CHECK(drew(state, "header"));
 }
 
+TEST_CASE("browsing major groups and a group's occupations draws inside the window, and a click picks one") {
+    test::UiTestData data = test::make_ui_test_data();
+    for (float width : {360.0f, 1920.0f}) {
+        CAPTURE(width);
+        test::Headless h(width, 800);
+        ui::AppState state = make_state(data, "15-2051.00", ui::View::Full);
+        state.ui->picker.browse_group = -2;
+        double t = 0;
+        h.io().MousePos = ImVec2(-1000, -1000);
+        settle(h, state, t, width);
+        CHECK(count_vertices_outside() == 0);
+        state.ui->picker.browse_group = 1;
+        settle(h, state, t, width);
+        CHECK(count_vertices_outside() == 0);
+        CHECK(state.occupation == "15-2051.00");
+    }
+}
+
 TEST_CASE("a moved-from state draws again, and the dark theme styles the context") {
     test::UiTestData data = test::make_ui_test_data();
     test::Headless h(1024, 768);

@@ -117,6 +117,7 @@ TEST_CASE("snapshots of every view, width, theme and state are written when aske
                      }});
     shots.push_back({"picker-360", ui::View::Full, 360, [](ui::AppState& s) { s.ui->picker.query = "nurse"; }});
     shots.push_back({"browse-1024", ui::View::Full, 1024, [](ui::AppState& s) { s.ui->picker.browse_group = -2; }});
+    shots.push_back({"group-360", ui::View::Full, 360, [](ui::AppState& s) { s.ui->picker.browse_group = 8; }});
     shots.push_back({"empty-1024", ui::View::Card, 1024, [](ui::AppState& s) { s.occupation.clear(); }});
     shots.push_back({"gallery-1024", ui::View::Full, 1024, [](ui::AppState& s) { s.ui->show_gallery = true; }});
     shots.push_back({"gallery-360", ui::View::Full, 360, [](ui::AppState& s) { s.ui->show_gallery = true; }});

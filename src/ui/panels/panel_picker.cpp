@@ -1,6 +1,7 @@
 // Exposure Explorer ui, panels: the occupation picker. Type-ahead over titles and codes (case- and
 // accent-insensitive, prefix matches first, arrow keys and Enter), or browse by major group.
 #include "ui/panels/panels.hpp"
+#include "ui/widgets/bar_math.hpp"
 #include "ui/widgets/draw_util.hpp"
 #include "ui/widgets/list_row.hpp"
 #include "ui/widgets/search.hpp"
@@ -102,29 +103,43 @@ void draw_picker(Frame& frame) {
             }
         }
     } else if (picker.browse_group == -2) {
-        for (int g = 0; g < static_cast<int>(index.groups.size()); ++g) {
+        text_line(f.small, col(p, Colour::TextMuted), "Browse by major group");
+        // Groups in as many columns as keep rows readable.
+        const float width = ImGui::CalcItemWidth();
+        const int count = static_cast<int>(index.groups.size());
+        const GridLayout grid = grid_layout(count, width, 300.0f, 8.0f, 3);
+        ImGui::PushItemWidth(grid.tile_width);
+        for (int g = 0; g < count; ++g) {
             const std::vector<int> rows = occupations_in_group(index, g);
             const std::string detail = std::to_string(rows.size());
             ListRowSpec row{index.groups[g].title, detail, false, frame.summary && frame.summary->major_group == g};
+            if (g % grid.columns != 0) ImGui::SameLine(0, 8.0f);
             ImGui::PushID(g);
             if (list_row("##group", row, p, f.body, f.small)) picker.browse_group = g;
             ImGui::PopID();
         }
+        ImGui::PopItemWidth();
     } else if (picker.browse_group >= 0 && picker.browse_group < static_cast<int>(index.groups.size())) {
         if (ImGui::SmallButton("\xE2\x86\x90 All groups")) picker.browse_group = -2;
-        text_line(f.heading, col(p, Colour::Text), index.groups[picker.browse_group].title);
+        text_wrapped(f.heading, col(p, Colour::Text), index.groups[picker.browse_group].title);
         const std::vector<int> rows = occupations_in_group(index, picker.browse_group);
-        for (int row_index : rows) {
+        const GridLayout grid = grid_layout(static_cast<int>(rows.size()), ImGui::CalcItemWidth(), 300.0f, 8.0f, 3);
+        ImGui::PushItemWidth(grid.tile_width);
+        bool chosen = false;
+        for (std::size_t i = 0; i < rows.size() && !chosen; ++i) {
+            const int row_index = rows[i];
             const OccupationSummary& o = index.occupations[row_index];
             ListRowSpec row{o.title, o.code, false, o.code == frame.app.occupation};
+            if (i % grid.columns != 0) ImGui::SameLine(0, 8.0f);
             ImGui::PushID(row_index);
             const bool clicked = list_row("##member", row, p, f.body, f.small);
             ImGui::PopID();
             if (clicked) {
                 choose(frame, row_index);
-                break;
+                chosen = true;
             }
         }
+        ImGui::PopItemWidth();
     }
     end_card(splitter, p, frame.summary ? 10.0f : k_card_padding);
 }
