@@ -290,6 +290,9 @@ TEST_CASE("a missing detail is asked of the host and a loading state shows until
     double t = 0;
     settle(h, state, t, 1024);
     CHECK(state.wanted_details == std::vector<std::string>{"47-2181.00"});
+    state.wanted_details.clear(); // the host started the fetch
+    h.frame(state, t += k_frame);
+    CHECK(state.wanted_details.empty()); // asked once, not every frame
     CHECK(drew(state, "loading"));
     CHECK(drew(state, "gauge"));
     CHECK_FALSE(drew(state, "tasks"));

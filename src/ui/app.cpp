@@ -92,7 +92,8 @@ void ask_for_detail(AppState& state, const std::string& code) {
 // Checks the host's inputs; bad ones become the error card and the last good values come back.
 void validate_inputs(AppState& state, UiState& ui) {
     if (state.index && !state.occupation.empty() && find_row(*state.index, state.occupation) < 0) {
-        state.error = "Unknown occupation code \"" + state.occupation + "\". Showing the last one instead.";
+        state.error = "Unknown occupation code \"" + state.occupation + "\". " +
+                      (ui.good_code.empty() ? std::string("Pick one below.") : "Showing the last one instead.");
         state.occupation = ui.good_code;
     }
     const std::string problem = validate_scenario(state.scenario);
@@ -138,7 +139,8 @@ void resolve(Frame& frame) {
         frame.baseline_exposure = frame.baseline->exposure;
         ui.requested_code.clear();
     } else {
-        ask_for_detail(state, state.occupation);
+        // Asked once per occupation: the host clears wanted_details when it has started the fetch.
+        if (ui.requested_code != state.occupation) ask_for_detail(state, state.occupation);
         ui.requested_code = state.occupation;
         frame.exposure = summary_exposure(*frame.summary, state.scenario);
         frame.baseline_exposure = summary_exposure(*frame.summary, baseline_scenario);
