@@ -741,12 +741,21 @@ class ExposureWidget extends HTMLElement {
     try {
       await runtime().give_detail(code);
     } catch (error) {
-      if (code === this._occupation) this._fail(error);
+      this._detail_failed(code, error);
       return;
     }
     if (code !== this._occupation) return;
     this._table_from_report();
     if (cause !== 'initial') this._changed();
+  }
+
+  // A detail request failed: shown only if it is still this widget's occupation and no other
+  // request (a retry) has loaded it meanwhile.
+  _detail_failed(code, error) {
+    if (code !== this._occupation || !this._widget) return;
+    const { module, library } = this._core();
+    if (with_string(module, code, (ptr) => module._exposure_library_has_detail(library, ptr))) return;
+    this._fail(error);
   }
 
   _read_core_scenario() {
@@ -797,7 +806,9 @@ class ExposureWidget extends HTMLElement {
   _notice(kind, text, value) {
     if (!this._widget) return;
     if (kind === k_notice.want_detail) {
-      runtime().give_detail(text).catch((error) => { if (text === this.occupation) this._fail(error); });
+      // While the error card is up, "Try again" asks; the ui asking every frame must not.
+      if (!this._card.hidden) return;
+      runtime().give_detail(text).catch((error) => this._detail_failed(text, error));
     } else if (kind === k_notice.changed) {
       if (text === 'occupation') {
         const { module } = this._core();

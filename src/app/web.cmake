@@ -20,9 +20,14 @@ file(GLOB EXPOSURE_WEB_APP_SOURCES CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}
 add_executable(exposure_widget ${EXPOSURE_WEB_APP_SOURCES})
 set_target_properties(exposure_widget PROPERTIES OUTPUT_NAME exposure-widget-core SUFFIX ".mjs")
 target_link_libraries(exposure_widget PRIVATE exposure_platform exposure_ui exposure_core)
-set(EXPOSURE_WEB_OPT "-Os" CACHE STRING "Optimisation flag of the widget's link (-Os, -Oz, -O2)")
-set(EXPOSURE_WEB_MALLOC "dlmalloc" CACHE STRING "Emscripten allocator of the widget (dlmalloc, emmalloc)")
-target_compile_options(exposure_widget PRIVATE ${EXPOSURE_WEB_OPT})
+# Measured on this code (wasm raw / gzip -9): -Os + dlmalloc 454,363 / 220,660 B; -Oz + dlmalloc
+# 442,987 / 213,829 B; -Oz + emmalloc 433,613 / 210,371 B. The ui allocates little per frame, so
+# emmalloc's slower allocation does not show.
+set(EXPOSURE_WEB_OPT "-Oz" CACHE STRING "Optimisation flag of the widget's code and link (-Os, -Oz, -O2)")
+set(EXPOSURE_WEB_MALLOC "emmalloc" CACHE STRING "Emscripten allocator of the widget (dlmalloc, emmalloc)")
+foreach(_web_target exposure_widget exposure_platform exposure_ui exposure_core imgui imgui_opengl3)
+  target_compile_options(${_web_target} PRIVATE ${EXPOSURE_WEB_OPT})
+endforeach()
 target_link_options(exposure_widget PRIVATE
   ${EXPOSURE_WEB_OPT}
   -sMALLOC=${EXPOSURE_WEB_MALLOC}
@@ -40,6 +45,24 @@ target_link_options(exposure_widget PRIVATE
   -sEXPORTED_RUNTIME_METHODS=specialHTMLTargets,UTF8ToString,stringToUTF8,lengthBytesUTF8
   -sINCOMING_MODULE_JS_API=locateFile,print,printErr,onAbort
   -sHTML5_SUPPORT_DEFERRING_USER_SENSITIVE_REQUESTS=0)
+
+# Size and speed of the wasm (issue 7; scripts/bench.sh measures each, figures in its report): no C++
+# exceptions (nothing here throws or catches; B's parser calls nlohmann-json with
+# allow_exceptions=false, and a throw already aborted under Emscripten's default settings) and
+# link-time optimisation across the core, the ui, the platform layer and Dear ImGui.
+option(EXPOSURE_WEB_LTO "Link-time optimisation of the widget's wasm" ON)
+option(EXPOSURE_WEB_NO_EXCEPTIONS "Compile the widget's code with -fno-exceptions" ON)
+set(_exposure_web_code_flags)
+if(EXPOSURE_WEB_NO_EXCEPTIONS)
+  list(APPEND _exposure_web_code_flags -fno-exceptions)
+endif()
+if(EXPOSURE_WEB_LTO)
+  list(APPEND _exposure_web_code_flags -flto)
+  target_link_options(exposure_widget PRIVATE -flto)
+endif()
+foreach(_target exposure_core exposure_ui exposure_platform imgui imgui_opengl3 exposure_widget)
+  target_compile_options(${_target} PRIVATE ${_exposure_web_code_flags})
+endforeach()
 
 # --- The site -------------------------------------------------------------------------------------
 if(EXPOSURE_WEB_FONT)
