@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,8 @@ namespace {
 constexpr const char* k_score_usage =
     "usage: exposure score [CODE... | --all] [--data DIR] [what-if flags] [--format csv|json]\n";
 
+std::string fixed(double v, int decimals = 12);
+
 // One occupation's output row.
 struct Row {
     const OccupationSummary* summary = nullptr;
@@ -26,9 +29,16 @@ struct Row {
     double score = 0;
     double percentile = 0;
     double employment_below = 0;
+    std::optional<double> group_pressure; // of the occupation's major group
 };
 
-std::string fixed(double v, int decimals = 12) {
+std::string optional_fixed(std::optional<double> v) { return v ? fixed(*v) : std::string(); }
+
+nlohmann::ordered_json optional_json(std::optional<double> v) {
+    return v ? nlohmann::ordered_json(*v) : nlohmann::ordered_json(nullptr);
+}
+
+std::string fixed(double v, int decimals) {
     char buf[64];
     std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
     return buf;
@@ -54,7 +64,7 @@ void write_csv(const std::vector<Row>& rows, const WhatIf& w) {
     std::string out =
         "code,title,score,measure,rater,exposure,exposure_low,exposure_high,automation,augmentation,"
         "augmentation_band,risk_band,disagreement,percentile,employment_share_below,year_automation_25,"
-        "year_automation_50,tasks\n";
+        "year_automation_50,tasks,demand_trend,group_pressure,ms_applicability_percentile\n";
     const std::string measure = measure_name(w);
     for (const Row& r : rows) {
         const OccupationScores& s = r.scores;
@@ -69,7 +79,9 @@ void write_csv(const std::vector<Row>& rows, const WhatIf& w) {
         out += fixed(s.disagreement) + ',' + fixed(r.percentile) + ',' + fixed(r.employment_below) + ',';
         out += (s.timeline.year_25 ? std::to_string(*s.timeline.year_25) : "") + ',';
         out += (s.timeline.year_50 ? std::to_string(*s.timeline.year_50) : "") + ',';
-        out += std::to_string(s.tasks.size()) + '\n';
+        out += std::to_string(s.tasks.size()) + ',';
+        out += std::string(to_string(demand_trend(r.summary->projected_change_pct))) + ',';
+        out += optional_fixed(r.group_pressure) + ',' + optional_fixed(r.summary->ms_applicability_pct) + '\n';
     }
     std::fwrite(out.data(), 1, out.size(), stdout);
 }
@@ -102,6 +114,9 @@ void write_json(const std::vector<Row>& rows, const WhatIf& w) {
         o["percentile"] = r.percentile;
         o["employment_share_below"] = r.employment_below;
         o["demand_trend"] = to_string(demand_trend(r.summary->projected_change_pct));
+        o["projected_change_pct"] = optional_json(r.summary->projected_change_pct);
+        o["group_pressure"] = optional_json(r.group_pressure);
+        o["ms_applicability_percentile"] = optional_json(r.summary->ms_applicability_pct);
         o["timeline"] = {{"year_automation_25", s.timeline.year_25 ? nlohmann::ordered_json(*s.timeline.year_25) : nullptr},
                          {"year_automation_50", s.timeline.year_50 ? nlohmann::ordered_json(*s.timeline.year_50) : nullptr},
                          {"first_year", k_timeline_base_year},
@@ -204,6 +219,8 @@ int cmd_score(Args args) {
         row.score = whatif.measure == Measure::Automation ? row.scores.automation : row.scores.exposure;
         row.percentile = percentile_of(ranking, row.scores.exposure);
         row.employment_below = employment_share_below(index, ranking, row.scores.exposure);
+        if (const int g = row.summary->major_group; g >= 0 && std::size_t(g) < ranking.group_pressure.size())
+            row.group_pressure = ranking.group_pressure[std::size_t(g)];
     }
     // A task override that matches none of the scored occupations is most likely a typo: say so.
     for (std::size_t k = 0; k < override_used.size(); ++k)
