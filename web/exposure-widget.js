@@ -28,10 +28,21 @@ const k_data = new URL('data/', k_base);
 const k_views = ['card', 'compact', 'full'];
 const k_themes = ['auto', 'light', 'dark'];
 // Height the frame keeps before the core reports its content height (logical px), per view.
-const k_initial_height = { card: 460, compact: 200, full: 760 };
+const k_compact_height = 560;
 // Tallest the element grows to fit its content when CSS gives it no height or max-height (CSS px):
 // a taller canvas costs memory and GPU limits for little gain; the card scrolls inside instead.
+// It is also what card and full views reserve before the core reports (most occupations' cards are
+// taller than that), so nothing below the widget moves when it starts.
 const k_max_auto_height = 1600;
+
+// The tallest the element grows without CSS: 1.25 viewports, within [k_compact_height, k_max_auto_height].
+function auto_height_cap() {
+  return Math.min(k_max_auto_height, Math.max(k_compact_height, Math.round(window.innerHeight * 1.25)));
+}
+
+function initial_height(view) {
+  return view === 'compact' ? k_compact_height : auto_height_cap();
+}
 // Notices the core sends after a frame (src/app/web/widget_main.cpp, enum Notice).
 const k_notice = { want_detail: 1, changed: 2, content_height: 3, error: 4, data_drawn: 5, open_url: 6 };
 const k_storage_prefix = 'exposure-widget/scenario/';
@@ -449,7 +460,7 @@ class ExposureWidget extends HTMLElement {
     this._apply_theme();
     if (this._dark_query) this._dark_query.addEventListener('change', this._on_scheme);
     this._measure_height_mode();
-    this._frame.style.height = this.hasAttribute('data-fixed-height') ? '' : `${k_initial_height[this.view]}px`;
+    this._frame.style.height = this.hasAttribute('data-fixed-height') ? '' : `${initial_height(this.view)}px`;
     this._show_poster();
     this._watch_visibility();
   }
@@ -846,10 +857,10 @@ class ExposureWidget extends HTMLElement {
     if (!this._heights) this._heights = new Set();
     if (this._heights.has(height) && this._heights.size > 1) height = Math.max(...this._heights);
     this._heights.add(height);
-    // Up to the element's CSS max-height (else k_max_auto_height); beyond it the card scrolls inside.
+    // Up to the element's CSS max-height (else auto_height_cap()); beyond it the card scrolls inside.
     const max_css = parseFloat(getComputedStyle(this).maxHeight);
     const toolbar = this._toolbar.hidden ? 0 : this._toolbar.getBoundingClientRect().height;
-    const cap = Number.isFinite(max_css) ? Math.max(120, max_css - toolbar) : k_max_auto_height;
+    const cap = Number.isFinite(max_css) ? Math.max(120, max_css - toolbar) : auto_height_cap();
     const css = `${Math.min(height, cap)}px`;
     if (this._frame.style.height !== css) this._frame.style.height = css;
   }
@@ -867,7 +878,7 @@ class ExposureWidget extends HTMLElement {
 
   _apply_view() {
     this._reset_fit();
-    if (!this.hasAttribute('data-fixed-height') && !this._content_height) this._frame.style.height = `${k_initial_height[this.view]}px`;
+    if (!this.hasAttribute('data-fixed-height') && !this._content_height) this._frame.style.height = `${initial_height(this.view)}px`;
     if (this._widget) this._core().module._exposure_widget_set_view(this._widget, k_views.indexOf(this.view));
   }
 
@@ -968,7 +979,7 @@ class ExposureWidget extends HTMLElement {
     this._poster.hidden = true;
     this._card.hidden = false;
     if (!this.hasAttribute('data-fixed-height')) this._frame.style.height = '';
-    this._frame.style.minHeight = `${k_initial_height.compact}px`;
+    this._frame.style.minHeight = '200px';
     // The card sets its own height: let it flow.
     this._card.style.position = 'relative';
   }
