@@ -14,11 +14,11 @@ namespace {
 // Logical px of each FontRole.
 constexpr std::array<float, static_cast<int>(FontRole::Count)> k_font_sizes{15.0f, 12.5f, 17.0f, 24.0f, 44.0f};
 
-// Basic Latin, Latin-1, Latin Extended-A (accented titles), the lens letters alpha-gamma, general
+// Basic Latin, Latin-1 (accents typed in the search box), the lens letters alpha-gamma, general
 // punctuation (dashes, quotes, bullet, ellipsis), arrows and the math signs the card writes.
 // Keep in step with assets/glyphs.txt (the font subset). Constant, not state.
 constexpr ImWchar k_glyph_ranges[] = {
-    0x0020, 0x007E, 0x00A0, 0x017F, 0x03B1, 0x03B3, 0x2010, 0x2027, 0x2190, 0x2193,
+    0x0020, 0x007E, 0x00A0, 0x00FF, 0x03B1, 0x03B3, 0x2010, 0x2027, 0x2190, 0x2193,
     0x2212, 0x2212, 0x2248, 0x2248, 0x2264, 0x2265, 0,
 };
 // The display size draws only the headline score (format_score: digits, '.', '-', "nan"): rasterising
