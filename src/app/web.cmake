@@ -25,6 +25,8 @@ target_link_libraries(exposure_widget PRIVATE exposure_platform exposure_ui expo
 # emmalloc's slower allocation does not show.
 set(EXPOSURE_WEB_OPT "-Oz" CACHE STRING "Optimisation flag of the widget's code and link (-Os, -Oz, -O2)")
 set(EXPOSURE_WEB_MALLOC "emmalloc" CACHE STRING "Emscripten allocator of the widget (dlmalloc, emmalloc)")
+set(EXPOSURE_WEB_INITIAL_MEMORY "33554432" CACHE STRING
+    "Bytes of wasm memory the widget starts with (it grows when needed; scripts/bench.sh measures it)")
 foreach(_web_target exposure_widget exposure_platform exposure_ui exposure_core imgui imgui_opengl3)
   target_compile_options(${_web_target} PRIVATE ${EXPOSURE_WEB_OPT})
 endforeach()
@@ -40,7 +42,7 @@ target_link_options(exposure_widget PRIVATE
   -sMIN_WEBGL_VERSION=2
   -sMAX_WEBGL_VERSION=2
   -sALLOW_MEMORY_GROWTH=1
-  -sINITIAL_MEMORY=33554432
+  -sINITIAL_MEMORY=${EXPOSURE_WEB_INITIAL_MEMORY}
   -sEXPORTED_FUNCTIONS=_malloc,_free
   -sEXPORTED_RUNTIME_METHODS=specialHTMLTargets,UTF8ToString,stringToUTF8,lengthBytesUTF8
   -sINCOMING_MODULE_JS_API=locateFile,print,printErr,onAbort
