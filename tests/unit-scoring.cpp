@@ -7,6 +7,7 @@
 
 #include <cmath>
 #include <filesystem>
+#include <random>
 #include <string>
 
 using namespace exposure;
@@ -432,5 +433,73 @@ TEST_CASE("over the real bundle the method holds for every occupation") {
             ++checked;
         }
         CHECK(checked == 923);
+    }
+}
+
+namespace {
+
+// Every figure of a scoring stays in its range and the timeline only rises.
+void check_ranges(const OccupationScores& r) {
+    const auto in_range = [](double v) { return v >= 0.0 && v <= 100.0; };
+    CHECK(in_range(r.exposure));
+    CHECK(in_range(r.automation));
+    CHECK(in_range(r.augmentation));
+    CAPTURE(r.disagreement);
+    CHECK(in_range(r.disagreement));
+    CHECK(r.exposure_low <= r.exposure + 1e-12);
+    CHECK(r.exposure_high >= r.exposure - 1e-12);
+    for (std::size_t y = 1; y < r.timeline.automation_by_year.size(); ++y)
+        CHECK(r.timeline.automation_by_year[y] >= r.timeline.automation_by_year[y - 1] - 1e-12);
+    if (r.timeline.year_25 && r.timeline.year_50) CHECK(*r.timeline.year_25 <= *r.timeline.year_50);
+    if (r.timeline.year_50) CHECK(r.timeline.year_25.has_value());
+    for (const TaskScore& t : r.tasks) {
+        CHECK(t.exposure <= 100.0);
+        CHECK(t.augmentation <= 100.0);
+        CHECK(in_range(t.disagreement));
+    }
+}
+
+Scenario random_scoring_scenario(std::mt19937_64& rng, const OccupationDetail& d) {
+    std::uniform_real_distribution<double> unit(0.0, 1.0);
+    Scenario s;
+    do {
+        for (double& w : s.rater_weights) w = unit(rng) < 0.3 ? 0.0 : 10 * unit(rng);
+    } while (!(s.rater_weights[0] + s.rater_weights[1] + s.rater_weights[2] > 0));
+    s.lens = Lens(rng() % 3);
+    s.growth_rate = 5 * unit(rng);
+    s.horizon_year = k_scenario_min_horizon + int(rng() % 77);
+    for (const Task& t : d.tasks) {
+        if (unit(rng) < 0.2) set_task_weight(s, t.id, unit(rng) < 0.3 ? 0.0 : 100 * unit(rng));
+        if (unit(rng) < 0.2) set_task_capability(s, t.id, 100 * unit(rng));
+    }
+    return s;
+}
+
+} // namespace
+
+TEST_CASE("random scenarios keep every figure in range and the timeline rising") {
+    std::mt19937_64 rng(42);
+    SUBCASE("on the hand-built occupation") {
+        const OccupationDetail d = hand_occupation();
+        for (int i = 0; i < 500; ++i) {
+            const Scenario s = random_scoring_scenario(rng, d);
+            REQUIRE(validate_scenario(s).empty());
+            check_ranges(score_occupation(d, s));
+        }
+    }
+    SUBCASE("on every tenth occupation of the real bundle") {
+        if (!have_bundle()) {
+            MESSAGE("skipped: no bundle at " << bundle_dir());
+            return;
+        }
+        Index index;
+        std::string error;
+        REQUIRE_MESSAGE(load_index(bundle_dir(), index, error), error);
+        OccupationDetail d;
+        for (std::size_t i = 0; i < index.occupations.size(); i += 10) {
+            REQUIRE_MESSAGE(load_detail(bundle_dir(), index.occupations[i].code, d, error), error);
+            CAPTURE(d.code);
+            for (int k = 0; k < 5; ++k) check_ranges(score_occupation(d, random_scoring_scenario(rng, d)));
+        }
     }
 }

@@ -165,18 +165,19 @@ void score_occupation(const OccupationDetail& detail, const Scenario& scenario, 
         }
     }
 
-    const auto mean100 = [](double sum, double weight) { return weight > 0 ? 100.0 * sum / weight : 0.0; };
+    // 100 * (sum / weight), not (100 * sum) / weight: a mean of values <= 1 then never exceeds 100.
+    const auto mean100 = [](double sum, double weight) { return weight > 0 ? 100.0 * (sum / weight) : 0.0; };
     out.scored_weight = sums.weight;
     out.exposure = mean100(sums.exposure, sums.weight);
     const int lens = int(scenario.lens);
     double low = out.exposure, high = out.exposure;
     for (int r = 0; r < k_rater_count; ++r) {
         const double w = sums.rater_weight[r];
-        out.rater_exposure[r] = w > 0 ? 100.0 * sums.rater[r][lens] / w : -1.0;
+        out.rater_exposure[r] = w > 0 ? 100.0 * (sums.rater[r][lens] / w) : -1.0;
         // The range spans the raters in the blend, each from its alpha to its gamma reading.
         if (w > 0 && rho[r] > 0) {
-            low = std::min(low, 100.0 * sums.rater[r][0] / w);
-            high = std::max(high, 100.0 * sums.rater[r][2] / w);
+            low = std::min(low, 100.0 * (sums.rater[r][0] / w));
+            high = std::max(high, 100.0 * (sums.rater[r][2] / w));
         }
     }
     out.exposure_low = low;
@@ -270,7 +271,7 @@ void compute_timeline(const std::vector<TaskScore>& tasks, double automation_wei
 double summary_rater_exposure(const OccupationSummary& occupation, Rater rater, Lens lens) {
     const RaterShares& s = occupation.shares[std::size_t(rater)];
     if (!(s.known > 0)) return -1.0;
-    return 100.0 * (s.e1 + lens_e2_value(lens) * s.e2) / s.known;
+    return 100.0 * ((s.e1 + lens_e2_value(lens) * s.e2) / s.known);
 }
 
 double summary_exposure(const OccupationSummary& occupation, const Scenario& scenario) {
@@ -283,7 +284,7 @@ double summary_exposure(const OccupationSummary& occupation, const Scenario& sce
         sum += rho * (s.e1 + e2 * s.e2) / s.known;
         weight += rho;
     }
-    return weight > 0 ? 100.0 * sum / weight : 0.0;
+    return weight > 0 ? 100.0 * (sum / weight) : 0.0;
 }
 
 namespace {

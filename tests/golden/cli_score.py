@@ -32,6 +32,10 @@ GOLDEN = {
 }
 
 
+# Numbers in golden files may differ from the output by this much (12-decimal CSV, shortest JSON).
+TOLERANCE = 1e-9
+
+
 class Failure(Exception):
     pass
 
@@ -54,9 +58,40 @@ def compare_golden(path, text):
         raise Failure(f"no golden file {path} (run with UPDATE_GOLDEN=1 to create it)")
     with open(path, encoding="utf-8", newline="") as f:
         want = f.read()
-    if want != text:
+    if want != text and not same_within_tolerance(path, want, text):
         diff = difflib.unified_diff(want.splitlines(True), text.splitlines(True), path, "exposure score output")
         raise Failure("output differs from the golden file:\n" + "".join(list(diff)[:80]))
+
+
+def same_within_tolerance(path, want, got):
+    """Equal but for numbers within TOLERANCE (last-bit differences of another compiler or machine)."""
+    def close(a, b):
+        if isinstance(a, bool) or isinstance(b, bool) or not isinstance(a, (int, float)) or not isinstance(b, (int, float)):
+            return a == b
+        return abs(a - b) <= TOLERANCE
+
+    def same(a, b):
+        if isinstance(a, dict) and isinstance(b, dict):
+            return list(a) == list(b) and all(same(a[k], b[k]) for k in a)
+        if isinstance(a, list) and isinstance(b, list):
+            return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b))
+        return close(a, b)
+
+    if path.endswith(".json"):
+        return same(json.loads(want), json.loads(got))
+
+    def cells(text):
+        rows = list(csv.reader(io.StringIO(text)))
+        return [[float(c) if is_number(c) else c for c in row] for row in rows]
+    return same(cells(want), cells(got))
+
+
+def is_number(text):
+    try:
+        float(text)
+        return "." in text  # integers (years, counts) must match exactly
+    except ValueError:
+        return False
 
 
 def check_usage_and_errors(exposure, bundle):
