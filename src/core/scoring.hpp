@@ -107,7 +107,8 @@ struct Ranking {
     std::vector<double> group_employment;   // per major group: sum of employment_weight
     std::vector<int> group_members;         // per major group: number of occupations
     double total_employment = 0;            // sum of employment_weight
-    const Index* prepared_for = nullptr;    // the index the weights were prepared for
+    const Index* prepared_for = nullptr;    // the index the weights were prepared for; set the Ranking
+                                            // to {} if that index's employment changes in place
 };
 // Re-ranks all occupations; reuses `out`'s storage (no allocation once sized).
 void rank_all(const Index& index, const Scenario& scenario, Ranking& out);
