@@ -108,7 +108,7 @@ TEST_CASE("every panel of every view draws inside its window for each occupation
     const Scenario scenarios[] = {Scenario{}, human_only, task_changes};
     for (const char* code : {"15-2051.00", "47-2181.00", "27-3043.05"}) {
         for (ui::View view : {ui::View::Compact, ui::View::Card, ui::View::Full}) {
-            for (float width : {360.0f, 1024.0f, 1920.0f}) {
+            for (float width : {360.0f, 720.0f, 1024.0f, 1920.0f}) {
                 for (int s = 0; s < 3; ++s) {
                     for (ui::Theme theme : {ui::Theme::Light, ui::Theme::Dark}) {
                         CAPTURE(code);

@@ -104,7 +104,7 @@ TEST_CASE("snapshots of every view, width, theme and state are written when aske
         std::function<void(ui::AppState&)> setup;
     };
     std::vector<Shot> shots;
-    for (float width : {360.0f, 1024.0f, 1920.0f})
+    for (float width : {360.0f, 720.0f, 1024.0f, 1920.0f})
         for (ui::View view : {ui::View::Compact, ui::View::Card, ui::View::Full})
             shots.push_back({std::string(view == ui::View::Compact ? "compact" : view == ui::View::Card ? "card" : "full") +
                                  "-" + std::to_string(static_cast<int>(width)),

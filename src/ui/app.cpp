@@ -35,6 +35,8 @@ using PanelFn = void (*)(Frame&);
 
 // Width from which the card uses two columns.
 constexpr float k_two_column_min_width = 880.0f;
+// Width from which the one-column layout puts the header beside the gauge.
+constexpr float k_hero_min_width = 660.0f;
 
 Fonts resolve_fonts() {
     Fonts f;
@@ -234,8 +236,13 @@ void layout(Frame& frame) {
     const bool with_whatif = full && !loading;
 
     auto card = [&] {
-        run(frame, "header", draw_header);
-        run(frame, "gauge", draw_gauge_panel);
+        if (frame.narrow && frame.width >= k_hero_min_width) {
+            frame.ui.record.panels.emplace_back("header");
+            run(frame, "gauge", draw_hero);
+        } else {
+            run(frame, "header", draw_header);
+            run(frame, "gauge", draw_gauge_panel);
+        }
         run(frame, "cards", draw_headline_cards);
     };
     auto tasks = [&] {

@@ -40,6 +40,7 @@ void draw_header_block(Frame& frame); // the same without the card
 void draw_gauge_panel(Frame& frame);  // the gauge card: gauge, score, range and delta
 void draw_gauge_block(Frame& frame, float width); // the same without the card, `width` wide (0: the row)
 void draw_compact(Frame& frame);      // the Compact view: one card with the gauge and headline figures
+void draw_hero(Frame& frame);         // header and gauge side by side in one card (one column, tablet width)
 void draw_headline_cards(Frame& frame); // augmentation, demand, wage, employment, pressure, percentile, MS
 void draw_headline_tiles(Frame& frame); // the same tiles without the card
 void draw_strip(Frame& frame);        // all occupations' exposures with this one marked
