@@ -101,7 +101,17 @@ def main():
         f"{len(mem['opened'])} occupations opened one after another (the largest files); "
         f"{mem['ours_before_bytes'] / MB:.1f} MB before")
 
+    flags = {}
+    try:
+        with open(os.path.join(args.out, "web-flags.txt"), encoding="utf-8") as f:
+            for line in f:
+                key, _, value = line.partition(": ")
+                flags[key] = value.strip()
+    except OSError:
+        pass
+
     results = {
+        "web_flags": flags,
         "generated": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         "machine": {"cpus": args.nproc, "load_before": args.load_before, "load_after": args.load_after,
                     "system": platform.platform(), "chromium": browser.get("chromium")},

@@ -57,7 +57,7 @@ command -v /usr/bin/chromium >/dev/null || [ -n "${EXPOSURE_CHROMIUM:-}" ] || di
 
 if [ "$build" = 1 ]; then
     # --- the widget and its site (the web preset, in our own folder) -----------------------------
-    say "building the widget (build/bench/web)"
+    say "building the widget ($out/web)"
     # shellcheck disable=SC2086 # --web-args is a list of arguments
     cmake --preset web -B "$out/web" -DEXPOSURE_WEB_DATA_DIR="$data" $web_args >"$out/web-configure.log" 2>&1 ||
         die "configuring the web build failed: $out/web-configure.log"
@@ -68,7 +68,8 @@ if [ "$build" = 1 ]; then
     link_flags=$(awk '/^build src\/app\/exposure-widget-core\.mjs:/{found=1} found && /^  LINK_FLAGS = /{sub(/^  LINK_FLAGS = /,""); print; exit}' "$out/web/build.ninja")
     compile_flags=$(awk '/^build CMakeFiles\/imgui\.dir\/.*\/imgui\.cpp\.o:/{found=1} found && /^  FLAGS = /{sub(/^  FLAGS = /,""); print; exit}' "$out/web/build.ninja")
     [ -n "$link_flags" ] || die "could not read the widget's link flags from $out/web/build.ninja"
-    say "building the bare peer (build/bench/peer) with the widget's flags: $compile_flags | $link_flags"
+    printf 'compile: %s\nlink: %s\n' "$compile_flags" "$link_flags" >"$out/web-flags.txt"
+    say "building the bare peer ($out/peer) with the widget's flags: $compile_flags | $link_flags"
     cmake -S perf -B "$out/peer" -G Ninja -DCMAKE_TOOLCHAIN_FILE="$EXPOSURE_EMSCRIPTEN_TOOLCHAIN" \
         -DCMAKE_BUILD_TYPE=MinSizeRel "-DCMAKE_CXX_FLAGS_MINSIZEREL=$compile_flags" \
         "-DPERF_WIDGET_LINK_FLAGS=$link_flags" -DIMGUI_DIR="$root/.cache/imgui-1.86" >"$out/peer-configure.log" 2>&1 ||
@@ -103,7 +104,7 @@ if [ "$build" = 1 ]; then
     fi
 
     # --- the site the browser loads --------------------------------------------------------------
-    say "assembling build/bench/site"
+    say "assembling $out/site"
     rm -rf "$out/site.tmp"
     mkdir -p "$out/site.tmp/peer"
     cp -R "$out/web/site/widget" "$out/site.tmp/widget"
