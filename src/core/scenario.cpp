@@ -158,7 +158,9 @@ void append_number(std::string& out, double v) {
 
 std::string encode_scenario(const Scenario& scenario) {
     const Scenario defaults;
-    std::string out = "v1";
+    std::string out;
+    out.reserve(64 + 24 * scenario.tasks.size()); // one allocation for typical overrides
+    out += "v1";
     for (int r = 0; r < k_rater_count; ++r) {
         if (bits_of(scenario.rater_weights[r]) == bits_of(defaults.rater_weights[r]))
             continue;
