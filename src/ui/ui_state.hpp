@@ -91,10 +91,6 @@ struct UiState {
     ScoreCache current;   // state.scenario
     ScoreCache baseline;  // the default scenario
     RankCache ranking;    // state.scenario's global settings
-    RankCache baseline_ranking;
-    std::vector<double> strip_sorted; // ranking.exposure sorted ascending, for the strip
-    Scenario strip_for;
-    bool strip_valid = false;
 
     // Animation.
     Tween gauge;
@@ -105,14 +101,12 @@ struct UiState {
     bool tasks_upstream_order = false;
     int64_t pinned_task = -1; // task whose rater breakdown is shown in its row (tapped); -1 none
     bool activities_open = false;
-    bool whatif_open = true;
     bool whatif_tasks_open = false; // the per-task controls are expanded
     std::string whatif_note;        // why the last what-if change was refused
     float whatif_slot_y = -1;       // window y where the what-if panel sat last frame (-1: unknown)
     float whatif_height = 0;        // its height last frame
     std::string whatif_key;         // what its slot depended on last frame (width, view, picker, ...)
     bool show_gallery = false;
-    bool show_methodology = false;
     PickerState picker;
 
     // Read back by tests.
