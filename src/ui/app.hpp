@@ -63,6 +63,9 @@ bool draw_app(AppState& state, const FrameInput& input);
 
 // Rebuilds the current context's font atlas from a TTF/OTF file's bytes at the pixel ratio
 // (crisp text at 1x, 2x, 3x). The host re-uploads the atlas texture afterwards.
+// Coordinates stay in logical px: the host sets io.DisplaySize in logical px and
+// io.DisplayFramebufferScale to the ratio; this sets io.FontGlobalScale = 1 / ratio (no ScaleAllSizes).
+// Returns false (atlas left with ImGui's default font) for bytes that are not a TrueType/OpenType font.
 bool load_fonts(std::span<const uint8_t> font_file, float pixel_ratio);
 
 // Applies the light or dark style to the current context.
