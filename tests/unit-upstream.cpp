@@ -515,3 +515,38 @@ TEST_CASE("the repository's sources manifest lists every file build-data reads")
             }
         }
 }
+
+// ---------------------------------------------------------------------------------------------
+// The real upstream files, when this machine has them (setup fills data/upstream-cache)
+
+TEST_CASE("the pinned upstream files build 923 occupations above every match-rate floor, deterministically") {
+    const fs::path cache = fs::path(EXPOSURE_SOURCE_DIR) / "data" / "upstream-cache";
+    if (!fs::exists(cache / "gpts-are-gpts" / "full_labelset.tsv")) {
+        MESSAGE("skipped: no upstream cache at " << cache.string() << " (scripts/fetch_upstream.sh fills it)");
+        return;
+    }
+    std::vector<PinnedFile> pins;
+    std::string error;
+    REQUIRE_MESSAGE(read_sources(std::string(EXPOSURE_SOURCE_DIR) + "/data/sources.json", pins, error), error);
+    UpstreamOptions options;
+    options.pinned = &pins;
+    UpstreamBuild build, again;
+    std::vector<std::string> errors;
+    REQUIRE_MESSAGE(build_from_upstream(cache.string(), options, build, errors), joined(errors));
+    CHECK(build.matches.occupations == 923);
+    CHECK(build.matches.tasks == 19265);
+    CHECK(build.matches.employment_and_wage >= k_floor_employment_and_wage);
+    CHECK(build.matches.projection >= k_floor_projection);
+    CHECK(build.matches.skills >= k_floor_skills);
+    CHECK(build.matches.ms_applicability >= k_floor_ms_applicability);
+    REQUIRE(build_from_upstream(cache.string(), options, again, errors));
+    CHECK(serialize_index(again.index) == serialize_index(build.index));
+    CHECK(serialize_detail(again.details[500]) == serialize_detail(build.details[500]));
+    SUBCASE("every stored default figure equals the scoring core's") {
+        const Scenario scenario;
+        for (std::size_t i = 0; i < build.details.size(); ++i) {
+            const OccupationScores scores = score_occupation(build.details[i], scenario);
+            CHECK(build.index.occupations[i].default_exposure == doctest::Approx(scores.exposure).epsilon(1e-12));
+        }
+    }
+}
