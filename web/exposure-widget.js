@@ -298,7 +298,7 @@ canvas { position: absolute; inset: 0; width: 100%; height: 100%; display: block
 canvas:focus-visible { box-shadow: inset 0 0 0 3px #3b82f6; }
 .poster, .card { position: absolute; inset: 0; padding: 20px 22px; box-sizing: border-box; overflow: auto;
   background: inherit; }
-.poster[hidden], .card[hidden], canvas[hidden] { display: none; }
+.poster[hidden], .card[hidden], canvas[hidden], .toolbar[hidden] { display: none; }
 .poster .title, .card .title { font-size: 19px; font-weight: 600; margin: 0 0 4px; }
 .poster .code, .card .code { opacity: .65; font-size: 13px; margin: 0 0 14px; }
 .poster .score, .card .score { font-size: 44px; font-weight: 700; line-height: 1.1; margin: 0; }
@@ -307,9 +307,9 @@ canvas:focus-visible { box-shadow: inset 0 0 0 3px #3b82f6; }
 .card button, .toolbar button { font: inherit; font-size: 13px; color: inherit; background: transparent;
   border: 1px solid currentColor; border-radius: 6px; padding: 3px 10px; cursor: pointer; opacity: .8; }
 .card button:hover, .toolbar button:hover { opacity: 1; }
-.toolbar { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; padding: 6px 12px 10px;
-  font-size: 13px; flex: none; }
-.toolbar .status { opacity: .7; margin-left: 4px; }
+.toolbar { display: flex; gap: 6px; align-items: center; box-sizing: border-box; height: 44px; padding: 0 12px 4px;
+  font-size: 13px; flex: none; overflow: hidden; white-space: nowrap; }
+.toolbar .status { opacity: .7; margin-left: 4px; overflow: hidden; text-overflow: ellipsis; min-width: 0; }
 table { border-collapse: collapse; width: 100%; font-size: 13px; margin-top: 8px; }
 caption { text-align: left; font-weight: 600; padding: 4px 0; }
 th, td { text-align: left; padding: 4px 6px; border-top: 1px solid rgba(127,127,127,.3); vertical-align: top; }
@@ -370,7 +370,8 @@ class ExposureWidget extends HTMLElement {
       button('CSV', this.exportCSV, 'Download the scenario and scores as CSV'),
       button('PNG', this.exportPNG, 'Download the card as a PNG image'),
       this._status);
-    this._toolbar.hidden = true;
+    // Its room is kept from the start (no shift when the core starts); its buttons appear then.
+    this._toolbar.style.visibility = 'hidden';
 
     this._live = element('div', { class: 'visually-hidden', 'aria-live': 'polite' });
     this._table_holder = element('div', { class: 'visually-hidden' });
@@ -651,7 +652,7 @@ class ExposureWidget extends HTMLElement {
     this._widget = widget;
     rt.widgets.set(widget, this);
     this._state = 'ready';
-    this._toolbar.hidden = false;
+    this._toolbar.style.visibility = '';
     module._exposure_widget_set_view(widget, k_views.indexOf(this.view));
     this._apply_theme();
     this._resize = new ResizeObserver((entries) => {
@@ -681,8 +682,9 @@ class ExposureWidget extends HTMLElement {
 
   async _fallback(error) {
     // No WebGL2 or no wasm: a readable card with the headline and the task table, and an error
-    // event so the page knows.
+    // event so the page knows. The export buttons need the core: no toolbar.
     this._state = 'fallback';
+    this._toolbar.hidden = true;
     this._emit_error(error);
     try {
       this._index = await runtime().load_index();
@@ -859,7 +861,7 @@ class ExposureWidget extends HTMLElement {
     this._heights.add(height);
     // Up to the element's CSS max-height (else auto_height_cap()); beyond it the card scrolls inside.
     const max_css = parseFloat(getComputedStyle(this).maxHeight);
-    const toolbar = this._toolbar.hidden ? 0 : this._toolbar.getBoundingClientRect().height;
+    const toolbar = this._toolbar.getBoundingClientRect().height;
     const cap = Number.isFinite(max_css) ? Math.max(120, max_css - toolbar) : auto_height_cap();
     const css = `${Math.min(height, cap)}px`;
     if (this._frame.style.height !== css) this._frame.style.height = css;

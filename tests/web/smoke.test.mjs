@@ -60,3 +60,25 @@ test('the page asks only for its own files and the widget folder', async () => {
     await context.close();
   }
 });
+
+for (const [width, height] of [[360, 800], [1024, 768], [1920, 1080]]) {
+  test(`the demo page does not shift while its widgets start (${width}x${height})`, async () => {
+    const { page, context, problems } = await open_page(browser.browser, null, { width, height });
+    try {
+      await page.addInitScript(() => {
+        window.__layout_shift = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__layout_shift += entry.value;
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      await page.goto(server.url + 'index.html', { waitUntil: 'load' });
+      await wait_loaded(page, '#data-scientists');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const shift = await page.evaluate(() => window.__layout_shift);
+      assert.ok(shift < 0.01, `cumulative layout shift ${shift}`);
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+}
