@@ -2,7 +2,7 @@
 # Exposure Explorer performance: the last step of scripts/bench.sh. Reads what the measuring steps
 # wrote into build/bench/ (core-native.json and core-wasm.json from Google Benchmark, frame-native.json
 # from perf_frame_bench, browser.json from perf/bench.mjs), prints the table "budget | ours | peer"
-# and writes the same rows as JSON to build/bench/results.json.
+# and writes the same rows as JSON to build/bench/results.json (and as Markdown to results.md).
 #   perf/report.py --out build/bench --load-before "a b c" --load-after "a b c" --nproc N
 import argparse
 import json
@@ -135,6 +135,13 @@ def main():
         print(" | ".join(text.ljust(widths[j]) for j, text in enumerate(line)).rstrip())
         if i == 0:
             print("-|-".join("-" * w for w in widths))
+    # The same table in Markdown, for the README's performance section.
+    with open(os.path.join(args.out, "results.md"), "w", encoding="utf-8") as f:
+        f.write("| budget | limit | ours | peer | |\n|---|---|---|---|---|\n")
+        for line in table[1:]:
+            f.write("| " + " | ".join(text.replace("|", "/") for text in line) + " |\n")
+        f.write(f"\nLoad average {args.load_before} (before) / {args.load_after} (after) on {args.nproc} CPUs; "
+                f"{results['generated']}.\n")
     print(f"\nload average {args.load_before} before, {args.load_after} after, {args.nproc} CPUs; "
           f"results: {os.path.join(args.out, 'results.json')}")
     for r in rows:
