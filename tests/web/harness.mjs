@@ -25,9 +25,10 @@ const k_types = {
 };
 
 // Serves `root` on 127.0.0.1 at a free port. Records every request path (tests check that the
-// widget asks for nothing but its own files). Optional `headers(url_path)` adds response headers.
-export async function start_server(root = site_dir, { headers } = {}) {
-  if (!existsSync(path.join(root, 'widget', 'exposure-widget.js'))) {
+// widget asks for nothing but its own files). Optional `headers(url_path)` adds response headers;
+// `site` is the folder that must hold the site when `root` is a folder above it (subpath tests).
+export async function start_server(root = site_dir, { headers, site = root } = {}) {
+  if (!existsSync(path.join(site, 'widget', 'exposure-widget.js'))) {
     throw new Error(`no site at ${root}: build the web preset's 'site' target first (scripts/test.sh does)`);
   }
   const requests = [];

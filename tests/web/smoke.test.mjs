@@ -3,7 +3,8 @@
 // store is the canvas's CSS size times devicePixelRatio (crisp text) at ratios 1 and 2.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start_server, launch_browser, open_page, wait_loaded, canvas_facts } from './harness.mjs';
+import path from 'node:path';
+import { start_server, launch_browser, open_page, wait_loaded, canvas_facts, site_dir } from './harness.mjs';
 
 let server, browser;
 
@@ -82,3 +83,20 @@ for (const [width, height] of [[360, 800], [1024, 768], [1920, 1080]]) {
     }
   });
 }
+
+test('the site works from a subpath of the server', async () => {
+  const parent = path.dirname(site_dir);
+  const prefix = `/${path.basename(site_dir)}/`;
+  const subpath_server = await start_server(parent, { site: site_dir });
+  const { page, context, problems } = await open_page(browser.browser, subpath_server.url + prefix.slice(1) + 'index.html');
+  try {
+    const loaded = await wait_loaded(page, '#data-scientists');
+    assert.equal(loaded.occupation, '15-2051.00');
+    const outside = subpath_server.requests.filter((p) => !p.startsWith(prefix));
+    assert.deepEqual(outside, []);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+    await subpath_server.close();
+  }
+});

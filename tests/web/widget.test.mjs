@@ -60,6 +60,8 @@ test('two instances with different occupations draw independently and report the
   const { page, context, problems } = await open_page(browser.browser, null);
   try {
     await record_events(page);
+    const wasm_requests = [];
+    page.on('request', (request) => { if (request.url().endsWith('.wasm')) wasm_requests.push(request.url()); });
     await page.goto(server.url + 'index.html', { waitUntil: 'load' });
     const first = await wait_loaded(page, '#data-scientists');
     await page.locator('#construction').scrollIntoViewIfNeeded();
@@ -77,6 +79,7 @@ test('two instances with different occupations draw independently and report the
     assert.match(labels[1], /Construction Laborers \(47-2061\.00\)/);
     const loads = await page.evaluate(() => window.__events.filter((e) => e.type === 'load').length);
     assert.equal(loads, 2);
+    assert.equal(wasm_requests.length, 1, 'the wasm is fetched and compiled once for both widgets');
     assert.deepEqual(problems, []);
   } finally {
     await context.close();
