@@ -151,6 +151,7 @@ export async function canvas_facts(page, selector) {
     return {
       width: canvas.width, height: canvas.height, css_width: rect.width, css_height: rect.height,
       ratio: window.devicePixelRatio, total: pixels.length / 4, non_background: pixels.length / 4 - most,
+      background: [background >> 16, (background >> 8) & 255, background & 255],
       colours: counts.size,
     };
   }, selector);

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { start_server, launch_browser, open_page, wait_loaded, record_events, frame_counts, site_dir, sleep } from './harness.mjs';
+import { start_server, launch_browser, open_page, wait_loaded, record_events, frame_counts, canvas_facts, site_dir, sleep } from './harness.mjs';
 
 let server, browser;
 
@@ -399,6 +399,30 @@ test('a lost WebGL context is restored and drawing resumes', async () => {
     }));
     assert.ok(restored.after > restored.before, `frames ${restored.before} -> ${restored.after}`);
     assert.deepEqual(problems.filter((p) => !/WebGL|GL_/i.test(p)), []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the theme attribute and the system colour scheme switch the canvas between light and dark', async () => {
+  const { page, context, problems } = await open_page(browser.browser, server.url + 'csp.html', { color_scheme: 'light' });
+  try {
+    await wait_loaded(page, '#csp-widget');
+    const luminance = ([r, g, b]) => 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    const light = await canvas_facts(page, '#csp-widget');
+    await page.evaluate(() => { document.querySelector('#csp-widget').theme = 'dark'; });
+    await sleep(300);
+    const dark = await canvas_facts(page, '#csp-widget');
+    assert.ok(luminance(light.background) > 180, `light background ${light.background}`);
+    assert.ok(luminance(dark.background) < 80, `dark background ${dark.background}`);
+    // Back to auto, then the reader's system turns dark.
+    await page.evaluate(() => { document.querySelector('#csp-widget').theme = 'auto'; });
+    await sleep(300);
+    assert.ok(luminance((await canvas_facts(page, '#csp-widget')).background) > 180);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await sleep(300);
+    assert.ok(luminance((await canvas_facts(page, '#csp-widget')).background) < 80, 'auto did not follow the system');
+    assert.deepEqual(problems, []);
   } finally {
     await context.close();
   }
