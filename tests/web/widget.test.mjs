@@ -427,3 +427,43 @@ test('the theme attribute and the system colour scheme switch the canvas between
     await context.close();
   }
 });
+
+test('typed and pasted text reach the focused canvas: the picker inside the card picks an occupation', async () => {
+  const { page, context, problems } = await open_page(browser.browser, server.url + 'csp.html', { width: 1024, height: 900 });
+  try {
+    await wait_loaded(page, '#csp-widget');
+    await page.evaluate(() => { document.querySelector('#csp-widget').view = 'full'; });
+    await sleep(800);
+    const box = await page.locator('#csp-widget').boundingBox();
+    const next_change = () => page.evaluate(() => new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('no change event')), 10000);
+      document.querySelector('#csp-widget').addEventListener('change', (event) => { clearTimeout(timer); resolve(event.detail); }, { once: true });
+    }));
+
+    // The full view opens with the occupation search box at its top.
+    await page.mouse.click(box.x + 150, box.y + 30);
+    await sleep(300);
+    await page.keyboard.type('registered nur', { delay: 20 });
+    await sleep(300);
+    let changed = next_change();
+    await page.keyboard.press('Enter');
+    assert.equal((await changed).occupation, '29-1141.00');
+
+    // Paste: the browser's paste event carries the text into ImGui's clipboard and replays Ctrl+V.
+    await page.mouse.click(box.x + 150, box.y + 30);
+    await sleep(300);
+    await page.evaluate(() => {
+      const canvas = document.querySelector('#csp-widget').shadowRoot.querySelector('canvas');
+      const data = new DataTransfer();
+      data.setData('text/plain', 'data entry keyers');
+      canvas.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    });
+    await sleep(400);
+    changed = next_change();
+    await page.keyboard.press('Enter');
+    assert.equal((await changed).occupation, '43-9021.00');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
