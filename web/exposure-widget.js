@@ -627,6 +627,14 @@ class ExposureWidget extends HTMLElement {
         typeof WebAssembly !== 'object' ? 'This browser cannot run WebAssembly' : 'This browser has no WebGL2'));
       return;
     }
+    // The occupation's detail is fetched while the core loads, not after it (issue 7: it was the last
+    // request of the first view, started only once the wasm was ready); only a code the index holds.
+    const wanted = this.occupation;
+    if (wanted) {
+      rt.load_index().then((index) => {
+        if (index.codes.has(wanted)) rt.load_detail(wanted).catch(() => {});
+      }).catch(() => {});
+    }
     let core;
     try {
       core = await rt.load_core();
