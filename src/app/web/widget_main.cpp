@@ -154,7 +154,8 @@ public:
         return std::numeric_limits<double>::quiet_NaN();
     }
 
-    // Scenario and scores as JSON text, for the page's JSON and CSV export.
+    // Scenario and scores as JSON text, for the page's JSON and CSV export. Bad UTF-8 is replaced,
+    // never thrown (the web build has no exceptions).
     std::string report() const {
         nlohmann::json out;
         out["occupation"] = state_.occupation;
@@ -163,7 +164,7 @@ public:
         out["scenario"] = encode_scenario(state_.scenario);
         out["exposure"] = score();
         const auto detail = library_.details.find(state_.occupation);
-        if (detail == library_.details.end()) return out.dump();
+        if (detail == library_.details.end()) return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
         const OccupationScores scores = score_occupation(detail->second, state_.scenario);
         nlohmann::json raters = nlohmann::json::object();
         for (int r = 0; r < k_rater_count; ++r) {
@@ -187,7 +188,7 @@ public:
                              {"overridden", task.overridden}});
         }
         out["tasks"] = std::move(tasks);
-        return out.dump();
+        return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     }
 
     // Draws one frame now, synchronously (the page reads the canvas in the same task).
