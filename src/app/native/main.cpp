@@ -159,6 +159,11 @@ public:
             else state_.error = error;
         }
         state_.wanted_details.clear();
+        // A link is relative to the widget's web page; natively there is none, so name it instead.
+        if (!state_.open_url.empty()) {
+            std::fprintf(stderr, "exposure_app: link (see the web demo's pages): %s\n", state_.open_url.c_str());
+            state_.open_url.clear();
+        }
         // Natively nobody outside the window listens for these; mark them handled.
         state_.occupation_changed = false;
         state_.scenario_changed = false;
