@@ -103,6 +103,7 @@ std::string input_of(const Json& c) {
 
 // The valid upstream files every upstream case starts from (invented, tests/bad-inputs/upstream-base).
 void copy_upstream_base(const fs::path& to) {
+    fs::create_directories(to);
     fs::copy(k_bad_inputs / "upstream-base", to, fs::copy_options::recursive);
 }
 
