@@ -25,7 +25,9 @@ target_link_libraries(exposure_widget PRIVATE exposure_platform exposure_ui expo
 # emmalloc's slower allocation does not show.
 set(EXPOSURE_WEB_OPT "-Oz" CACHE STRING "Optimisation flag of the widget's code and link (-Os, -Oz, -O2)")
 set(EXPOSURE_WEB_MALLOC "emmalloc" CACHE STRING "Emscripten allocator of the widget (dlmalloc, emmalloc)")
-set(EXPOSURE_WEB_INITIAL_MEMORY "33554432" CACHE STRING
+# 16 MiB: with the index and the ten largest occupations open the memory never grew past it
+# (scripts/bench.sh, issue 7); 32 MiB reserved twice what the widget uses.
+set(EXPOSURE_WEB_INITIAL_MEMORY "16777216" CACHE STRING
     "Bytes of wasm memory the widget starts with (it grows when needed; scripts/bench.sh measures it)")
 foreach(_web_target exposure_widget exposure_platform exposure_ui exposure_core imgui imgui_opengl3)
   target_compile_options(${_web_target} PRIVATE ${EXPOSURE_WEB_OPT})
