@@ -58,6 +58,9 @@ command -v /usr/bin/chromium >/dev/null || [ -n "${EXPOSURE_CHROMIUM:-}" ] || di
 if [ "$build" = 1 ]; then
     # --- the widget and its site (the web preset, in our own folder) -----------------------------
     say "building the widget ($out/web)"
+    # A fresh cache: the project's current defaults (or --web-args), never what an earlier run cached;
+    # ninja still rebuilds only what the flags change.
+    rm -f "$out/web/CMakeCache.txt" "$out/peer/CMakeCache.txt"
     # shellcheck disable=SC2086 # --web-args is a list of arguments
     cmake --preset web -B "$out/web" -DEXPOSURE_WEB_DATA_DIR="$data" $web_args >"$out/web-configure.log" 2>&1 ||
         die "configuring the web build failed: $out/web-configure.log"
