@@ -165,3 +165,16 @@ export async function frame_counts(page) {
 export function sleep(ms) {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
+
+// Waits until the widget has drawn no frame for `quiet` ms (at most `timeout` ms): its layout settled.
+export async function wait_idle(page, selector, { quiet = 300, timeout = 10000 } = {}) {
+  const started = Date.now();
+  let last = -1, since = Date.now();
+  while (Date.now() - started < timeout) {
+    const frames = await page.evaluate((selector) => document.querySelector(selector).framesDrawn, selector);
+    if (frames !== last) { last = frames; since = Date.now(); }
+    else if (Date.now() - since >= quiet) return frames;
+    await sleep(50);
+  }
+  throw new Error(`${selector} kept drawing for ${timeout} ms`);
+}

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { start_server, launch_browser, open_page, wait_loaded, record_events, frame_counts, canvas_facts, site_dir, sleep } from './harness.mjs';
+import { start_server, launch_browser, open_page, wait_loaded, wait_idle, record_events, frame_counts, canvas_facts, site_dir, sleep } from './harness.mjs';
 
 let server, browser;
 
@@ -433,7 +433,7 @@ test('typed and pasted text reach the focused canvas: the picker inside the card
   try {
     await wait_loaded(page, '#csp-widget');
     await page.evaluate(() => { document.querySelector('#csp-widget').view = 'full'; });
-    await sleep(800);
+    await wait_idle(page, '#csp-widget');
     const box = await page.locator('#csp-widget').boundingBox();
     const next_change = () => page.evaluate(() => new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('no change event')), 10000);
@@ -442,23 +442,24 @@ test('typed and pasted text reach the focused canvas: the picker inside the card
 
     // The full view opens with the occupation search box at its top.
     await page.mouse.click(box.x + 150, box.y + 30);
-    await sleep(300);
+    await wait_idle(page, '#csp-widget');
     await page.keyboard.type('registered nur', { delay: 20 });
-    await sleep(300);
+    await wait_idle(page, '#csp-widget');
     let changed = next_change();
     await page.keyboard.press('Enter');
     assert.equal((await changed).occupation, '29-1141.00');
 
     // Paste: the browser's paste event carries the text into ImGui's clipboard and replays Ctrl+V.
+    await wait_idle(page, '#csp-widget');
     await page.mouse.click(box.x + 150, box.y + 30);
-    await sleep(300);
+    await wait_idle(page, '#csp-widget');
     await page.evaluate(() => {
       const canvas = document.querySelector('#csp-widget').shadowRoot.querySelector('canvas');
       const data = new DataTransfer();
       data.setData('text/plain', 'data entry keyers');
       canvas.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
     });
-    await sleep(400);
+    await wait_idle(page, '#csp-widget');
     changed = next_change();
     await page.keyboard.press('Enter');
     assert.equal((await changed).occupation, '43-9021.00');
