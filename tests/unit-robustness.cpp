@@ -442,5 +442,30 @@ TEST_CASE("build-data refuses upstream data that would make a bundle the reader 
 //-----------------------------------------------------------------------------
 // [SECTION] Regressions
 //-----------------------------------------------------------------------------
-// Inputs the fuzz targets found (kept in fuzz/regressions/<target>/ too, where the fuzz preset's
-// CTest tests replay them). Each test names the bug it pins down.
+// Inputs that once broke a reader's promise, each test named for the bug. Inputs found by the fuzz
+// targets are also kept in fuzz/regressions/<target>/, which the fuzz preset's CTest tests replay.
+
+TEST_CASE("a refused label value is described, not copied whole into the message") {
+    // Bug: the reader put the offending value's full JSON text into the error, so one huge or deeply
+    // nested value made a message as large as the file (and a recursive dump of the nesting).
+    const std::string huge(100000, 'x');
+    const std::string text = "{\"format\":\"exposure-occupation\",\"version\":1,\"code\":\"15-2051.00\",\"title\":\"T\","
+                             "\"bls\":{\"code\":\"\",\"title\":\"\"},\"job_zone\":null,\"tasks\":[{\"id\":1,\"text\":\"t\","
+                             "\"type\":\"" + huge + "\"}],\"skills\":[],\"activities\":[],\"work_context\":null,\"ms\":null}";
+    OccupationDetail detail;
+    std::string error;
+    CHECK_FALSE(parse_detail(bytes_of(text), detail, error));
+    CHECK(error == "detail: tasks[0].type: expected one of \"core\", \"supplemental\", \"unspecified\", got a string "
+                   "of 100000 bytes");
+    SUBCASE("an array is named by its kind") {
+        std::string array = "[";
+        for (int k = 0; k < 5000; ++k) array += "1,";
+        array += "1]";
+        const std::string with_array = "{\"format\":\"exposure-occupation\",\"version\":1,\"code\":\"15-2051.00\","
+                                       "\"title\":\"T\",\"bls\":{\"code\":\"\",\"title\":\"\"},\"job_zone\":null,"
+                                       "\"tasks\":[{\"id\":1,\"text\":\"t\",\"type\":" + array + "}],\"skills\":[],"
+                                       "\"activities\":[],\"work_context\":null,\"ms\":null}";
+        CHECK_FALSE(parse_detail(bytes_of(with_array), detail, error));
+        CHECK(error == "detail: tasks[0].type: expected one of \"core\", \"supplemental\", \"unspecified\", got an array");
+    }
+}
