@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Checks that a PNG screenshot shows a drawn frame: pixels other than the background.
 
-Usage: check_png.py FILE.png [--min-share 0.01]
+Usage: check_png.py FILE.png [--min-share 0.01] [--size WxH]
 The background is the most common colour; the check passes when at least min-share of the pixels
 differ from it and the image has a few distinct colours (text, bars, cards). Python standard library
 only: 8-bit RGB/RGBA, non-interlaced PNGs (what stb_image_write writes).
@@ -67,11 +67,15 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("png")
     parser.add_argument("--min-share", type=float, default=0.01)
+    parser.add_argument("--size", help="expected WIDTHxHEIGHT in pixels")
     args = parser.parse_args()
     try:
         width, height, channels, rows = read_png(args.png)
     except (OSError, ValueError, zlib.error) as e:
         print(f"check_png: {e}", file=sys.stderr)
+        return 1
+    if args.size and f"{width}x{height}" != args.size:
+        print(f"check_png: {args.png} is {width}x{height}, expected {args.size}", file=sys.stderr)
         return 1
     colours = Counter()
     for row in rows:
