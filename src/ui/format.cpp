@@ -7,37 +7,6 @@
 
 namespace exposure::ui {
 
-std::string_view band_name(RiskBand band) {
-    switch (band) {
-    case RiskBand::Low: return "Low";
-    case RiskBand::Moderate: return "Moderate";
-    case RiskBand::High: return "High";
-    case RiskBand::VeryHigh: return "Very high";
-    }
-    return "Low";
-}
-
-std::string_view augmentation_name(AugmentationBand band) {
-    switch (band) {
-    case AugmentationBand::Low: return "Low";
-    case AugmentationBand::Moderate: return "Moderate";
-    case AugmentationBand::High: return "High";
-    case AugmentationBand::VeryHigh: return "Very high";
-    }
-    return "Low";
-}
-
-std::string_view trend_name(DemandTrend trend) {
-    switch (trend) {
-    case DemandTrend::Unknown: return "Unknown";
-    case DemandTrend::Declining: return "Declining";
-    case DemandTrend::Stable: return "Stable";
-    case DemandTrend::Growing: return "Growing";
-    case DemandTrend::GrowingFast: return "Growing fast";
-    }
-    return "Unknown";
-}
-
 std::string_view rater_display_name(Rater rater) {
     switch (rater) {
     case Rater::Human: return "Human annotators";

@@ -11,12 +11,6 @@
 
 namespace exposure::ui {
 
-// Display name of a risk band ("Very high").
-std::string_view band_name(RiskBand band);
-// Display name of an augmentation band.
-std::string_view augmentation_name(AugmentationBand band);
-// Display name of a demand trend.
-std::string_view trend_name(DemandTrend trend);
 // Display name of a rater ("Human annotators", "GPT-4", "GPT-4 (alt. rubric)").
 std::string_view rater_display_name(Rater rater);
 // Short label of an exposure label ("E0 none", "E1 direct", "E2 with tools", "no label").

@@ -48,7 +48,7 @@ std::vector<std::string> meaning_paragraphs(const MeaningInput& in) {
 
     // 1. The headline in words.
     {
-        std::string band = lower_first(std::string(band_name(s.risk)));
+        std::string band = lower_first(std::string(to_string(s.risk)));
         std::string p = title + " score " + number(s.exposure) + " out of 100 for AI exposure, in the " + band +
                         " band";
         if (in.occupation_count > 0)
@@ -91,7 +91,7 @@ std::vector<std::string> meaning_paragraphs(const MeaningInput& in) {
         std::string p = "GPT-4 judged that AI could handle about " + number(s.automation) + "% of this work on its own";
         if (s.exposure - s.automation >= 15)
             p += ", well below the exposure: much of the exposed work is AI helping a person (augmentation " +
-                 lower_first(std::string(augmentation_name(s.augmentation_band))) + ") rather than replacing them.";
+                 lower_first(std::string(to_string(s.augmentation_band))) + ") rather than replacing them.";
         else if (s.automation - s.exposure >= 15)
             p += ", above the exposure score: where the tools apply, they could take on whole tasks.";
         else

@@ -34,7 +34,7 @@ void draw_headline_tiles(Frame& frame) {
                          "carry out on its own, from its T0-T4 automation labels.";
     tiles.push_back(automation);
 
-    StatTileSpec augmentation{"Augmentation potential", s ? std::string(augmentation_name(s->augmentation_band)) : waiting,
+    StatTileSpec augmentation{"Augmentation potential", s ? std::string(to_string(s->augmentation_band)) : waiting,
                               s ? one_decimal(s->augmentation) + " / 100: exposed work AI helps with rather than takes over"
                                 : ""};
     augmentation.tooltip = "Exposure that is not automation: tasks where AI speeds the work up while a person "
@@ -42,7 +42,7 @@ void draw_headline_tiles(Frame& frame) {
     tiles.push_back(augmentation);
 
     const DemandTrend trend = demand_trend(o.projected_change_pct);
-    StatTileSpec demand{"Demand trend", std::string(trend_name(trend)),
+    StatTileSpec demand{"Demand trend", std::string(to_string(trend)),
                         o.projected_change_pct ? format_percent_change(o.projected_change_pct) + " jobs projected, 2020-30 (BLS)"
                                                : "no BLS projection for this occupation"};
     demand.missing = !o.projected_change_pct;

@@ -57,7 +57,7 @@ void draw_gallery(Frame& frame) {
         char id[16];
         std::snprintf(id, sizeof id, "##g%d", i);
         gauge(id, spec, p, f.small);
-        std::string caption = i < 4 ? std::string(band_name(risk_band(needles[i]))) + " (" + format_score(needles[i]) + ")"
+        std::string caption = i < 4 ? std::string(to_string(risk_band(needles[i]))) + " (" + format_score(needles[i]) + ")"
                                     : (i == 4 ? "range 35-58, baseline 41 (" + format_delta(47 - 41) + ")" : "loading");
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + gauge_w);
         text_wrapped(f.small, col(p, Colour::TextMuted), caption);
@@ -72,7 +72,7 @@ void draw_gallery(Frame& frame) {
         if (ImGui::GetContentRegionAvail().x < chip_size("Very high", true, f.body).x + k_card_padding) ImGui::NewLine();
         char id[16];
         std::snprintf(id, sizeof id, "##chip%d", b);
-        chip(id, band_name(band), pack(mix(p[band_colour(band)], p[Colour::Card], 0.72f)), col(p, Colour::Text),
+        chip(id, to_string(band), pack(mix(p[band_colour(band)], p[Colour::Card], 0.72f)), col(p, Colour::Text),
              col(p, band_colour(band)), band_hatch_density(band), f.body);
     }
 

@@ -32,7 +32,7 @@ void draw_header_block(Frame& frame) {
     ImGui::Dummy(ImVec2(0, 2));
 
     const RiskBand band = frame.scores ? frame.scores->risk : risk_band(frame.exposure);
-    const std::string band_text = std::string(band_name(band)) + " exposure";
+    const std::string band_text = std::string(to_string(band)) + " exposure";
     const ImU32 band_fill = pack(mix(p[band_colour(band)], p[Colour::Card], 0.72f));
     chip("##band", band_text, band_fill, col(p, Colour::Text), col(p, band_colour(band)), band_hatch_density(band),
          f.body);

@@ -42,7 +42,7 @@ GaugeResult gauge(const char* label, const GaugeSpec& spec, const Palette& palet
     if (spec.band_labels) {
         std::array<double, 4> widths{};
         for (int b = 0; b < 4; ++b) {
-            const std::string_view name = band_name(static_cast<RiskBand>(b));
+            const std::string_view name = to_string(static_cast<RiskBand>(b));
             widths[b] = small_font->CalcTextSizeA(font_px(small_font), 1e9f, 0, name.data(), name.data() + name.size()).x;
         }
         radius = static_cast<float>(gauge_fit_radius(width, spans, widths, font_px(small_font) * 0.75 + 2.0));
@@ -79,7 +79,7 @@ GaugeResult gauge(const char* label, const GaugeSpec& spec, const Palette& palet
         }
         if (spec.band_labels) {
             // The band's name just outside the arc, at its middle.
-            const std::string_view name = band_name(span.band);
+            const std::string_view name = to_string(span.band);
             const double mid = 0.5 * (span.from + span.to);
             const Point p = gauge_point(Point{c.x, c.y}, radius + font_px(small_font) * 0.75, mid);
             const ImVec2 size = small_font->CalcTextSizeA(font_px(small_font), 1e9f, 0, name.data(),
