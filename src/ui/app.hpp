@@ -65,8 +65,8 @@ bool draw_app(AppState& state, const FrameInput& input);
 // (crisp text at 1x, 2x, 3x). The host re-uploads the atlas texture afterwards.
 // Coordinates stay in logical px: the host sets io.DisplaySize in logical px and
 // io.DisplayFramebufferScale to the ratio; this sets io.FontGlobalScale = 1 / ratio (no ScaleAllSizes).
-// Returns false for bytes that are not a TrueType/OpenType font (atlas unchanged) or that fail to
-// rasterise (atlas reset to ImGui's default font).
+// Returns false for bytes that are not a TrueType/OpenType font (empty included) or that fail to
+// rasterise; the atlas then holds ImGui's built-in font at the ratio, so the host stays readable.
 bool load_fonts(std::span<const uint8_t> font_file, float pixel_ratio);
 
 // Applies the light or dark style to the current context.

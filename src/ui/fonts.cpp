@@ -27,14 +27,32 @@ constexpr ImWchar k_glyph_ranges[] = {
 constexpr ImWchar k_display_glyph_ranges[] = {0x0020, 0x0040, 0x0061, 0x0061, 0x006E, 0x006E, 0x2212, 0x2212, 0};
 } // namespace
 
+namespace {
+
+// ImGui's built-in font at the ratio: keeps a host readable when it has no usable font file.
+void load_default_font(float pixel_ratio) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.Fonts->Clear();
+    ImFontConfig config;
+    config.SizePixels = 13.0f * pixel_ratio;
+    io.Fonts->AddFontDefault(&config);
+    io.FontGlobalScale = 1.0f / pixel_ratio;
+}
+
+} // namespace
+
 bool load_fonts(std::span<const uint8_t> font_file, float pixel_ratio) {
     ImGuiIO& io = ImGui::GetIO();
-    if (font_file.size() < 12 || pixel_ratio <= 0) return false;
+    if (pixel_ratio <= 0) pixel_ratio = 1;
     // A TrueType (0x00010000, "true") or CFF OpenType ("OTTO") header; anything else is refused
     // before stb_truetype sees it.
-    const bool sfnt = (font_file[0] == 0 && font_file[1] == 1 && font_file[2] == 0 && font_file[3] == 0) ||
-                      std::memcmp(font_file.data(), "OTTO", 4) == 0 || std::memcmp(font_file.data(), "true", 4) == 0;
-    if (!sfnt) return false;
+    const bool sfnt = font_file.size() >= 12 &&
+                      ((font_file[0] == 0 && font_file[1] == 1 && font_file[2] == 0 && font_file[3] == 0) ||
+                       std::memcmp(font_file.data(), "OTTO", 4) == 0 || std::memcmp(font_file.data(), "true", 4) == 0);
+    if (!sfnt) {
+        load_default_font(pixel_ratio);
+        return false;
+    }
     io.Fonts->Clear();
     for (size_t role = 0; role < k_font_sizes.size(); ++role) {
         const float size = k_font_sizes[role];
@@ -50,16 +68,12 @@ bool load_fonts(std::span<const uint8_t> font_file, float pixel_ratio) {
         ImFont* font = io.Fonts->AddFontFromMemoryTTF(copy, static_cast<int>(font_file.size()), size * pixel_ratio,
                                                       &config, display ? k_display_glyph_ranges : k_glyph_ranges);
         if (!font) {
-            io.Fonts->Clear();
-            io.Fonts->AddFontDefault();
-            io.FontGlobalScale = 1.0f;
+            load_default_font(pixel_ratio);
             return false;
         }
     }
     if (!io.Fonts->Build()) {
-        io.Fonts->Clear();
-        io.Fonts->AddFontDefault();
-        io.FontGlobalScale = 1.0f;
+        load_default_font(pixel_ratio);
         return false;
     }
     io.FontGlobalScale = 1.0f / pixel_ratio;

@@ -171,16 +171,8 @@ public:
     }
 
     void pixel_ratio_changed(float pixel_ratio) override {
-        bool loaded = !font_.empty() && ui::load_fonts(font_, pixel_ratio);
-        if (!loaded) {
-            // No usable font file: ImGui's built-in font keeps the window readable.
-            ImGuiIO& io = ImGui::GetIO();
-            io.Fonts->Clear();
-            ImFontConfig config;
-            config.SizePixels = 13.0f * pixel_ratio;
-            io.Fonts->AddFontDefault(&config);
-            io.FontGlobalScale = 1.0f / pixel_ratio;
-        }
+        // Without a usable font file this falls back to ImGui's built-in font.
+        ui::load_fonts(font_, pixel_ratio);
         const bool dark = state_.theme == ui::Theme::Dark ||
                           (state_.theme == ui::Theme::Auto && platform_.system_dark());
         ui::apply_theme(dark, pixel_ratio);

@@ -131,15 +131,8 @@ public:
     }
 
     void pixel_ratio_changed(float pixel_ratio) override {
-        if (library_.font.empty() || !ui::load_fonts(library_.font, pixel_ratio)) {
-            // No font yet (or a bad one): ImGui's own font keeps the canvas readable.
-            ImGuiIO& io = ImGui::GetIO();
-            io.Fonts->Clear();
-            ImFontConfig config;
-            config.SizePixels = 13.0f * pixel_ratio;
-            io.Fonts->AddFontDefault(&config);
-            io.FontGlobalScale = 1.0f / pixel_ratio;
-        }
+        // No font yet (or a bad one): load_fonts falls back to ImGui's own font.
+        ui::load_fonts(library_.font, pixel_ratio);
         const bool dark = state_.theme == ui::Theme::Dark || (state_.theme == ui::Theme::Auto && state_.system_dark);
         ui::apply_theme(dark, pixel_ratio);
     }
