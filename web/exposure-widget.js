@@ -792,7 +792,10 @@ class ExposureWidget extends HTMLElement {
     const { module } = this._core();
     const problem = with_string(module, text || 'v1', (ptr) => module.UTF8ToString(module._exposure_widget_set_scenario(this._widget, ptr)));
     if (problem) {
-      this._emit_error(new WidgetError('bad-scenario', `The scenario "${text}" was not applied: ${problem}`));
+      const error = new WidgetError('bad-scenario', `The scenario "${text}" was not applied: ${problem}`);
+      this._emit_error(error);
+      // The last good card stays up (an error card would hide it): the refusal shows in the status line.
+      this._say(error.message);
       if (cause === 'restore' && !this.hasAttribute('no-storage')) storage_set(k_storage_prefix + this.occupation, null);
       // What is shown is what the core kept (the default on a first load).
       this._pending_scenario = null;

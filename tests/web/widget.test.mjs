@@ -111,6 +111,13 @@ test('attribute changes fire change events with the right scores', async () => {
     const bad = await event_after(page, '#csp-widget', 'error', { attribute: 'scenario', value: 'v1-zz<b>' });
     assert.equal(bad.code, 'bad-scenario');
     assert.equal(await page.evaluate(() => document.querySelector('#csp-widget').scenario), human_only.scenario);
+    // The card stays up and the refusal is shown in its status line, not only in the event.
+    const shown = await page.evaluate(() => {
+      const root = document.querySelector('#csp-widget').shadowRoot;
+      return { status: root.querySelector('.status').textContent, card_hidden: root.querySelector('.card').hidden };
+    });
+    assert.match(shown.status, /was not applied/);
+    assert.equal(shown.card_hidden, true);
     assert.deepEqual(problems, []);
   } finally {
     await context.close();
