@@ -34,6 +34,8 @@ const k_compact_height = 560;
 // It is also what card and full views reserve before the core reports (most occupations' cards are
 // taller than that), so nothing below the widget moves when it starts.
 const k_max_auto_height = 1600;
+// A widget starts loading its core once it is this close to the viewport (CSS px, above or below).
+const k_start_margin = 400;
 
 // The tallest the element grows without CSS: 1.25 viewports, within [k_compact_height, k_max_auto_height].
 function auto_height_cap() {
@@ -46,6 +48,15 @@ function initial_height(view) {
 // Notices the core sends after a frame (src/app/web/widget_main.cpp, enum Notice).
 const k_notice = { want_detail: 1, changed: 2, content_height: 3, error: 4, data_drawn: 5, open_url: 6 };
 const k_storage_prefix = 'exposure-widget/scenario/';
+// The WebGL2 context of each widget's canvas. The page makes it (it is also the check for WebGL2) and
+// the core finds it there, so these are the attributes the canvas gets; the core asks for the same
+// (src/platform/web/platform_web.cpp, create_gl). Nothing that costs at creation and is not drawn
+// with: no depth, stencil or multisampled buffer (ImGui anti-aliases its own shapes), no preserved
+// buffer (export draws and reads in one task), opaque, and the low-power GPU of a two-GPU machine.
+const k_gl_attributes = {
+  alpha: false, depth: false, stencil: false, antialias: false, premultipliedAlpha: true,
+  preserveDrawingBuffer: false, powerPreference: 'low-power', failIfMajorPerformanceCaveat: false,
+};
 
 // ---------------------------------------------------------------------------------------------
 // [SECTION] Shared runtime (one per page: data, module, library)
@@ -59,32 +70,70 @@ class WidgetError extends Error {
   }
 }
 
-// A fetch that does not answer within ExposureWidget.fetchTimeout ms (headers and body) is abandoned,
-// so a stalled network shows the error card with its retry instead of a poster forever.
-async function fetch_bytes(url, what) {
-  const timeout = ExposureWidget.fetchTimeout;
+// Fetches `url` and hands the response to `read` (which consumes the body). A fetch that does not
+// answer within `timeout` ms (headers and body; 0: no limit) is abandoned, so a stalled network shows
+// the error card with its retry instead of a poster forever. Failures are WidgetErrors naming `what`.
+async function fetch_body(url, what, read, timeout = ExposureWidget.fetchTimeout) {
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), timeout);
+  const timer = timeout > 0 ? setTimeout(() => controller.abort(), timeout) : 0;
+  const failed = (cause) => new WidgetError('fetch-failed', controller.signal.aborted
+    ? `${what} could not be fetched (timed out after ${timeout / 1000} s)`
+    : `${what} could not be fetched (${cause.message})`);
   try {
     let response;
     try {
       response = await fetch(url, { credentials: 'same-origin', signal: controller.signal });
     } catch (cause) {
-      throw new WidgetError('fetch-failed', controller.signal.aborted
-        ? `${what} could not be fetched (timed out after ${timeout / 1000} s)`
-        : `${what} could not be fetched (${cause.message})`);
+      throw failed(cause);
     }
     if (!response.ok) throw new WidgetError('fetch-failed', `${what} could not be fetched (HTTP ${response.status})`);
     try {
-      return new Uint8Array(await response.arrayBuffer());
+      return await read(response);
     } catch (cause) {
-      throw new WidgetError('fetch-failed', controller.signal.aborted
-        ? `${what} could not be fetched (timed out after ${timeout / 1000} s)`
-        : `${what} could not be fetched (${cause.message})`);
+      throw cause instanceof WidgetError ? cause : failed(cause);
     }
   } finally {
     clearTimeout(timer);
   }
+}
+
+function fetch_bytes(url, what) {
+  return fetch_body(url, what, async (response) => new Uint8Array(await response.arrayBuffer()));
+}
+
+// Downloads and compiles the wasm core, compiling while the bytes arrive (streaming) when the server
+// sends application/wasm, which streaming compilation requires; else after the download. No time
+// limit, as before (Emscripten's own fetch had none): on a slow link the core is the largest file.
+function compile_wasm(url) {
+  const what = 'The WebAssembly core';
+  return fetch_body(url, what, async (response) => {
+    const streaming = typeof WebAssembly.compileStreaming === 'function' &&
+      /^application\/wasm\s*(;|$)/i.test(response.headers.get('content-type') || '');
+    const source = streaming ? response : await response.arrayBuffer();
+    try {
+      return await (streaming ? WebAssembly.compileStreaming(source) : WebAssembly.compile(source));
+    } catch (cause) {
+      if (cause instanceof WebAssembly.CompileError) throw new WidgetError('bad-data', `${what} could not be compiled (${cause.message})`);
+      throw cause; // the download broke off while streaming: fetch-failed
+    }
+  }, 0);
+}
+
+// Runs the Emscripten loader's factory on the compiled wasm (its instantiateWasm hook, so it fetches
+// nothing itself); resolves to the module once its runtime is up.
+function instantiate_core(factory, wasm) {
+  return new Promise((resolve, reject) => {
+    factory({
+      locateFile: (path) => new URL(path, k_base).href,
+      print: () => {},
+      printErr: (text) => console.warn(`exposure-widget: ${text}`),
+      instantiateWasm: (imports, receive) => {
+        // A failure here would leave the factory's promise pending forever: reject ours instead.
+        WebAssembly.instantiate(wasm, imports).then((instance) => receive(instance, wasm), reject);
+        return {}; // the exports come later, through receive()
+      },
+    }).then(resolve, reject);
+  });
 }
 
 function parse_json(bytes, what) {
@@ -104,7 +153,6 @@ class Runtime {
     this.core = null;          // Promise<{module, library}>
     this.widgets = new Map();  // core widget pointer -> element
     this.next_canvas = 1;
-    this.webgl2 = undefined;   // supports_webgl2() caches its answer here
   }
 
   load_index() {
@@ -140,16 +188,15 @@ class Runtime {
     if (!this.core) {
       this.core = (async () => {
         if (typeof WebAssembly !== 'object') throw new WidgetError('no-wasm', 'This browser cannot run WebAssembly');
-        const [factory, font, index] = await Promise.all([
-          import(new URL('exposure-widget-core.mjs', k_base).href).then((m) => m.default),
+        // Everything starts at once: the wasm downloads and compiles while the loader, the font and
+        // the index arrive (the loader used to fetch the wasm only once it was imported itself).
+        const wasm = compile_wasm(new URL('exposure-widget-core.wasm', k_base));
+        const loader = import(new URL('exposure-widget-core.mjs', k_base).href).then((m) => m.default);
+        const [module, font, index] = await Promise.all([
+          Promise.all([loader, wasm]).then(([factory, compiled]) => instantiate_core(factory, compiled)),
           fetch_bytes(new URL('font.bin', k_base), 'The font'),
           this.load_index(),
         ]);
-        const module = await factory({
-          locateFile: (path) => new URL(path, k_base).href,
-          print: () => {},
-          printErr: (text) => console.warn(`exposure-widget: ${text}`),
-        });
         const library = module._exposure_library_create();
         with_bytes(module, font, (ptr, size) => module._exposure_library_set_font(library, ptr, size));
         const failed = with_bytes(module, index.bytes, (ptr, size) => module._exposure_library_set_index(library, ptr, size));
@@ -260,27 +307,6 @@ function storage_set(key, value) {
   }
 }
 
-// Whether this browser gives out WebGL2 contexts at all (asked once per page; the probe's context
-// is released at once so it does not count against the browser's context limit).
-function supports_webgl2(rt) {
-  if (rt.webgl2 === undefined) {
-    rt.webgl2 = false;
-    if (typeof WebGL2RenderingContext === 'function') {
-      try {
-        const probe = document.createElement('canvas').getContext('webgl2');
-        if (probe) {
-          rt.webgl2 = true;
-          const lose = probe.getExtension('WEBGL_lose_context');
-          if (lose) lose.loseContext();
-        }
-      } catch {
-        rt.webgl2 = false;
-      }
-    }
-  }
-  return rt.webgl2;
-}
-
 // ---------------------------------------------------------------------------------------------
 // [SECTION] Styles
 // ---------------------------------------------------------------------------------------------
@@ -378,6 +404,7 @@ class ExposureWidget extends HTMLElement {
     root.append(this._frame, this._toolbar, this._live, this._table_holder);
 
     this._widget = 0;           // core widget pointer while instantiated
+    this._gl = null;            // the canvas's WebGL2 context, once made
     this._canvas_id = '';
     this._state = 'idle';       // idle | poster | loading | ready | fallback | error
     this._loaded = false;       // the load event fired
@@ -460,10 +487,10 @@ class ExposureWidget extends HTMLElement {
     if (this.syncUrl) this._read_hash(false);
     this._apply_theme();
     if (this._dark_query) this._dark_query.addEventListener('change', this._on_scheme);
-    this._measure_height_mode();
+    const place = this._measure_height_mode();
     this._frame.style.height = this.hasAttribute('data-fixed-height') ? '' : `${initial_height(this.view)}px`;
     this._show_poster();
-    this._watch_visibility();
+    this._watch_visibility(place);
   }
 
   disconnectedCallback() {
@@ -570,17 +597,30 @@ class ExposureWidget extends HTMLElement {
     const previous = this._frame.style.height;
     this._frame.style.height = '0px';
     this._toolbar.style.display = 'none';
-    const fixed = this.getBoundingClientRect().height > 1;
+    const place = this.getBoundingClientRect();
+    const fixed = place.height > 1;
     this._toolbar.style.display = '';
     this._frame.style.height = previous;
     this.toggleAttribute('data-fixed-height', fixed);
+    return place; // its top and sides hold; its height is what CSS gives, if anything
   }
 
-  _watch_visibility() {
+  // Starts the core when the element comes within 400 px of the viewport. `place` is its rectangle at
+  // connect time: already that close (the first view), it starts now, not at the observer's first
+  // callback, which comes a rendering step later (~25 ms into the page's load).
+  _watch_visibility(place) {
     if (this._visibility) this._visibility.disconnect();
     if (typeof IntersectionObserver !== 'function') {
       this._instantiate();
       return;
+    }
+    if (place && place.width > 0) { // 0 wide: not rendered (display: none), the observer decides
+      const bottom = place.top + Math.max(place.height, this.hasAttribute('data-fixed-height') ? 0 : initial_height(this.view));
+      if (place.top < window.innerHeight + k_start_margin && bottom > -k_start_margin &&
+          place.left < window.innerWidth && place.right > 0) {
+        this._instantiate();
+        return;
+      }
     }
     this._visibility = new IntersectionObserver((entries) => {
       if (entries.some((entry) => entry.isIntersecting)) {
@@ -588,7 +628,7 @@ class ExposureWidget extends HTMLElement {
         this._visibility = null;
         this._instantiate();
       }
-    }, { rootMargin: '400px 0px' });
+    }, { rootMargin: `${k_start_margin}px 0px` });
     this._visibility.observe(this);
   }
 
@@ -614,6 +654,19 @@ class ExposureWidget extends HTMLElement {
     this._update_label();
   }
 
+  // The canvas's WebGL2 context (made once; getContext hands the same one back later, also to the
+  // core); null when the browser gives none.
+  _make_gl_context() {
+    if (!this._gl) {
+      try {
+        this._gl = this._canvas.getContext('webgl2', k_gl_attributes);
+      } catch {
+        this._gl = null;
+      }
+    }
+    return this._gl;
+  }
+
   _unknown_error(code) {
     return new WidgetError('unknown-occupation', `"${code}" is not an O*NET-SOC occupation code in this data`);
   }
@@ -622,23 +675,32 @@ class ExposureWidget extends HTMLElement {
     if (this._widget || this._state === 'loading' || !this.isConnected) return;
     this._state = 'loading';
     const rt = runtime();
-    if (typeof WebAssembly !== 'object' || !supports_webgl2(rt)) {
-      await this._fallback(new WidgetError(typeof WebAssembly !== 'object' ? 'no-wasm' : 'no-webgl2',
-        typeof WebAssembly !== 'object' ? 'This browser cannot run WebAssembly' : 'This browser has no WebGL2'));
+    if (typeof WebAssembly !== 'object') {
+      await this._fallback(new WidgetError('no-wasm', 'This browser cannot run WebAssembly'));
+      return;
+    }
+    // The canvas's real context, made before anything of the core is fetched: a browser without
+    // WebGL2 gets the fallback card and no wasm (no throwaway probe context either).
+    if (!this._make_gl_context()) {
+      await this._fallback(new WidgetError('no-webgl2', 'This browser has no WebGL2'));
       return;
     }
     // The occupation's detail is fetched while the core loads, not after it (issue 7: it was the last
     // request of the first view, started only once the wasm was ready); only a code the index holds.
     const wanted = this.occupation;
-    if (wanted) {
-      rt.load_index().then((index) => {
-        if (index.codes.has(wanted)) rt.load_detail(wanted).catch(() => {});
-      }).catch(() => {});
-    }
+    const detail_loaded = wanted // resolves to the failure, or null
+      ? rt.load_index().then((index) => (index.codes.has(wanted) ? rt.load_detail(wanted) : null)).then(() => null, (error) => error)
+      : null;
     let core;
+    let detail_failure = null;
     try {
       core = await rt.load_core();
       this._index = await rt.load_index();
+      // The widget starts once its data is here too, so its first frame (the costly one: font atlas,
+      // shaders, first canvas commit) draws the card. Started without it, it drew an empty card first
+      // and the data a frame or more later: the detail's response waited behind those long frames.
+      // A failed detail is reported below, once the widget exists, without a second request.
+      if (detail_loaded) detail_failure = await detail_loaded;
     } catch (error) {
       this._state = 'error';
       this._fail(error);
@@ -684,7 +746,7 @@ class ExposureWidget extends HTMLElement {
     }
     if (scenario) this._set_scenario(scenario, cause);
     else this._scenario = this._read_core_scenario();
-    if (code) this._set_occupation(code, 'initial');
+    if (code) this._set_occupation(code, 'initial', code === wanted ? detail_failure : null);
     else this._redraw();
   }
 
@@ -739,7 +801,8 @@ class ExposureWidget extends HTMLElement {
 
   // --- internals: state -----------------------------------------------------------------------
 
-  async _set_occupation(code, cause) {
+  // `failure`: the detail of `code` already failed to load (at start-up); shown without asking again.
+  async _set_occupation(code, cause, failure = null) {
     this._occupation = code;
     this._loaded_for = null;
     if (!this._widget) {
@@ -760,6 +823,7 @@ class ExposureWidget extends HTMLElement {
       if (kept && cause === 'attribute' && !this.hasAttribute('scenario')) this._set_scenario(kept, 'restore');
     }
     try {
+      if (failure) throw failure;
       await runtime().give_detail(code);
     } catch (error) {
       this._detail_failed(code, error);

@@ -319,6 +319,12 @@ struct Platform::Impl {
         attributes.antialias = EM_FALSE; // ImGui anti-aliases its own shapes
         attributes.premultipliedAlpha = EM_TRUE;
         attributes.preserveDrawingBuffer = EM_FALSE;
+        attributes.powerPreference = EM_WEBGL_POWER_PREFERENCE_LOW_POWER; // a card, not a game
+        // Emscripten would otherwise enable every extension the browser offers, one getExtension
+        // call each, at creation; ImGui's WebGL2 renderer uses none.
+        attributes.enableExtensionsByDefault = EM_FALSE;
+        // The page's script usually made this canvas's context already, with the same attributes
+        // (web/exposure-widget.js, k_gl_attributes): the browser hands that one back.
         gl = emscripten_webgl_create_context(target.c_str(), &attributes);
         if (gl <= 0) {
             gl = 0;
