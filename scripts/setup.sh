@@ -14,7 +14,7 @@ cd "$root"
 packages=(
     cmake ninja-build g++ clang-14 libclang-rt-14-dev python3 xz-utils ca-certificates curl
     emscripten node-acorn nlohmann-json3-dev doctest-dev libglfw3-dev libgl-dev libgl1-mesa-dri
-    libbenchmark-dev libstb-dev fonts-inter fonttools brotli zopfli chromium xvfb xauth x11-xserver-utils
+    libbenchmark-dev libstb-dev fonts-inter fonttools brotli zopfli terser chromium xvfb xauth x11-xserver-utils
 )
 
 start=$(date +%s.%N)
