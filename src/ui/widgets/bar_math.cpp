@@ -10,14 +10,16 @@ std::vector<int> task_display_order(const std::vector<TaskScore>& tasks, TaskOrd
     std::vector<int> idx(tasks.size());
     std::iota(idx.begin(), idx.end(), 0);
     if (order == TaskOrder::Upstream) return idx;
-    std::stable_sort(idx.begin(), idx.end(), [&](int a, int b) {
+    // std::sort with the upstream index as the last key: the order of a stable sort, without
+    // stable_sort's own code in the wasm (issue 7).
+    std::sort(idx.begin(), idx.end(), [&](int a, int b) {
         const TaskScore& x = tasks[a];
         const TaskScore& y = tasks[b];
         const bool xs = x.exposure >= 0, ys = y.exposure >= 0;
         if (xs != ys) return xs; // scored before unscored
         if (x.exposure != y.exposure) return x.exposure > y.exposure;
         if (x.automation != y.automation) return x.automation > y.automation;
-        return false; // stable: upstream order
+        return a < b; // ties keep the upstream order
     });
     return idx;
 }
