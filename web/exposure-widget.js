@@ -151,6 +151,7 @@ class Runtime {
     this.index = null;         // Promise<{json, bytes, codes}>
     this.details = new Map();  // code -> Promise<{json, bytes}>
     this.core = null;          // Promise<{module, library}>
+    this.prefetched = null;    // {loader, font} promises while load_core has not taken them
     this.widgets = new Map();  // core widget pointer -> element
     this.next_canvas = 1;
   }
@@ -183,6 +184,20 @@ class Runtime {
     return promise;
   }
 
+  // Starts fetching the core's loader and font (small) before the widget has made its WebGL2
+  // context (~5-10 ms of the main thread); the wasm waits for that answer (load_core).
+  prefetch_core() {
+    if (!this.prefetched) {
+      const loader = import(new URL('exposure-widget-core.mjs', k_base).href).then((m) => m.default);
+      const font = fetch_bytes(new URL('font.bin', k_base), 'The font');
+      // Handled when load_core awaits them; not reported twice if it never does (no WebGL2).
+      loader.catch(() => {});
+      font.catch(() => {});
+      this.prefetched = { loader, font };
+    }
+    return this.prefetched;
+  }
+
   // Loads and instantiates the wasm core once; resolves to {module, library}.
   load_core() {
     if (!this.core) {
@@ -191,14 +206,15 @@ class Runtime {
         // Everything starts at once: the wasm downloads and compiles while the loader, the font and
         // the index arrive (the loader used to fetch the wasm only once it was imported itself).
         const wasm = compile_wasm(new URL('exposure-widget-core.wasm', k_base));
-        const loader = import(new URL('exposure-widget-core.mjs', k_base).href).then((m) => m.default);
-        const [module, font, index] = await Promise.all([
+        const { loader, font } = this.prefetch_core();
+        this.prefetched = null; // a retry after a failure fetches them again
+        const [module, font_bytes, index] = await Promise.all([
           Promise.all([loader, wasm]).then(([factory, compiled]) => instantiate_core(factory, compiled)),
-          fetch_bytes(new URL('font.bin', k_base), 'The font'),
+          font,
           this.load_index(),
         ]);
         const library = module._exposure_library_create();
-        with_bytes(module, font, (ptr, size) => module._exposure_library_set_font(library, ptr, size));
+        with_bytes(module, font_bytes, (ptr, size) => module._exposure_library_set_font(library, ptr, size));
         const failed = with_bytes(module, index.bytes, (ptr, size) => module._exposure_library_set_index(library, ptr, size));
         if (failed) throw new WidgetError('bad-data', module.UTF8ToString(module._exposure_library_error(library)));
         module.exposureNotify = (widget, kind, text, value) => {
@@ -679,12 +695,17 @@ class ExposureWidget extends HTMLElement {
       await this._fallback(new WidgetError('no-wasm', 'This browser cannot run WebAssembly'));
       return;
     }
-    // The canvas's real context, made before anything of the core is fetched: a browser without
-    // WebGL2 gets the fallback card and no wasm (no throwaway probe context either).
+    // The canvas's real context, made before the wasm is fetched: a browser without WebGL2 gets the
+    // fallback card and no wasm (no throwaway probe context either).
+    if (!rt.core) rt.prefetch_core();
     if (!this._make_gl_context()) {
       await this._fallback(new WidgetError('no-webgl2', 'This browser has no WebGL2'));
       return;
     }
+    // Laid out now, invisible, while the core loads: showing it later is paint only, so the first
+    // frame's size query does not force that layout.
+    this._canvas.style.visibility = 'hidden';
+    this._canvas.hidden = false;
     // The occupation's detail is fetched while the core loads, not after it (issue 7: it was the last
     // request of the first view, started only once the wasm was ready); only a code the index holds.
     const wanted = this.occupation;
@@ -703,6 +724,7 @@ class ExposureWidget extends HTMLElement {
       if (detail_loaded) detail_failure = await detail_loaded;
     } catch (error) {
       this._state = 'error';
+      this._canvas.hidden = true;
       this._fail(error);
       return;
     }
@@ -711,7 +733,7 @@ class ExposureWidget extends HTMLElement {
     const { module, library } = core;
     this._canvas_id = `#exposure-canvas-${rt.next_canvas++}`;
     module.specialHTMLTargets[this._canvas_id] = this._canvas;
-    this._canvas.hidden = false;
+    this._canvas.style.visibility = '';
     const widget = with_string(module, this._canvas_id, (ptr) => module._exposure_widget_create(library, ptr));
     if (!widget) {
       delete module.specialHTMLTargets[this._canvas_id];
@@ -830,6 +852,12 @@ class ExposureWidget extends HTMLElement {
       return;
     }
     if (code !== this._occupation) return;
+    if (cause === 'initial' && !this._loaded) {
+      // The first frame now rather than at the next animation frame: the data is here. Its notices
+      // follow in this task (data drawn: the table and the load event).
+      if (this.framesDrawn === 0) module._exposure_widget_draw_now(this._widget);
+      return;
+    }
     this._table_from_report();
     if (cause !== 'initial') this._changed();
   }
