@@ -163,6 +163,122 @@ void run(Frame& frame, const char* name, PanelFn panel) {
     gap();
 }
 
+// Two columns side by side, laid out as the one-row Dear ImGui table they replace (SizingStretchProp,
+// NoPadOuterX, cell padding half the card gap) but without it: BeginTable pulled 10.0 kB of the
+// wasm's 198 kB gzipped (issue 7) for one row of two cells. Same geometry: widths from the shares,
+// floored, the rounding remainder to the right column first; each column gets the cell's work rect
+// (content region, wrap width), item width, clip rect and line state; the row is as tall as the
+// taller column.
+struct Columns {
+    ImGuiWindow* window = nullptr;
+    float top = 0;
+    float left = 0;  // where the row starts
+    float width = 0; // the row's width
+    float work_min[2] = {};
+    float work_max[2] = {};
+    float clip_min[2] = {};
+    float clip_max[2] = {};
+    float item_width[2] = {};
+    int current = -1;
+    // The host window's layout state, restored at the end.
+    ImRect work_rect, content_region;
+    ImVec1 columns_offset;
+    ImVec2 cursor_max, prev_line_size, curr_line_size;
+    float host_item_width = 0;
+};
+
+Columns begin_columns(const char* id, float left_share, float spacing) {
+    Columns c;
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    c.window = window;
+    c.left = window->DC.CursorPos.x;
+    c.top = window->DC.CursorPos.y;
+    c.width = std::max(ImGui::GetContentRegionAvail().x, 1.0f);
+    c.work_rect = window->WorkRect;
+    c.content_region = window->ContentRegionRect;
+    c.columns_offset = window->DC.ColumnsOffset;
+    c.cursor_max = window->DC.CursorMaxPos;
+    c.prev_line_size = window->DC.PrevLineSize;
+    c.curr_line_size = window->DC.CurrLineSize;
+    c.host_item_width = window->DC.ItemWidth;
+    window->DC.PrevLineSize = window->DC.CurrLineSize = ImVec2(0, 0);
+    ImGui::PushID(id); // the ID a table of that name gave its cells
+
+    const float min_width = std::max(1.0f, ImGui::GetStyle().FramePadding.x);
+    const float stretch = c.width - 2.0f * spacing;
+    const float shares[2] = {left_share, 1.0f - left_share};
+    float widths[2];
+    float remaining = stretch;
+    for (int i = 0; i < 2; ++i) {
+        widths[i] = std::floor(std::max(stretch * shares[i], min_width) + 0.01f);
+        remaining -= widths[i];
+    }
+    for (int i = 1; i >= 0 && remaining >= 1.0f; --i) {
+        widths[i] += 1.0f;
+        remaining -= 1.0f;
+    }
+    const ImRect host_clip = window->ClipRect;
+    float x = c.left - spacing;
+    for (int i = 0; i < 2; ++i) {
+        const float max_x = x + widths[i] + 2.0f * spacing;
+        c.work_min[i] = x + spacing;
+        c.work_max[i] = max_x - spacing;
+        // Clipped to the row (the table's inner clip rect) and the host's clip rect.
+        c.clip_min[i] = std::max({x, c.left, host_clip.Min.x});
+        c.clip_max[i] = std::min({max_x, c.left + c.width, host_clip.Max.x});
+        c.item_width[i] = std::floor(widths[i] * 0.65f);
+        x = max_x;
+    }
+    return c;
+}
+
+void end_column(const Columns& c) {
+    if (c.current >= 0) ImGui::PopClipRect();
+}
+
+// Starts column n (0 left, 1 right): the cursor at the row's top, the cell's rects and widths. The
+// right column's first line takes the left column's last text baseline, as a table row does.
+void column(Columns& c, int n) {
+    ImGuiWindow* window = c.window;
+    const float baseline = c.current < 0 ? 0.0f : std::max(0.0f, window->DC.PrevLineTextBaseOffset);
+    end_column(c);
+    c.current = n;
+    window->DC.CursorPos = ImVec2(c.work_min[n], c.top);
+    window->DC.CursorMaxPos.x = c.work_min[n];
+    if (n == 0) window->DC.CursorMaxPos.y = c.top;
+    window->DC.ColumnsOffset.x = c.work_min[n] - window->Pos.x - window->DC.Indent.x;
+    window->DC.CurrLineTextBaseOffset = baseline;
+    if (n == 0) window->DC.PrevLineTextBaseOffset = 0.0f;
+    window->WorkRect.Min = ImVec2(c.work_min[n], c.top);
+    window->WorkRect.Max.x = c.work_max[n];
+    window->ContentRegionRect.Max.x = c.work_max[n];
+    window->DC.ItemWidth = c.item_width[n];
+    ImGui::PushClipRect(ImVec2(c.clip_min[n], std::max(c.top, window->ClipRect.Min.y)),
+                        ImVec2(c.clip_max[n], window->ClipRect.Max.y), false);
+}
+
+// Ends the row: the host's layout state back, the cursor below the taller column.
+void end_columns(Columns& c) {
+    ImGuiWindow* window = c.window;
+    end_column(c);
+    const float bottom = std::max(c.top, window->DC.CursorMaxPos.y);
+    const float content_right = window->DC.CursorMaxPos.x;
+    ImGui::PopID();
+    window->WorkRect = c.work_rect;
+    window->ContentRegionRect = c.content_region;
+    window->DC.ColumnsOffset = c.columns_offset;
+    window->DC.PrevLineSize = c.prev_line_size;
+    window->DC.CurrLineSize = c.curr_line_size;
+    window->DC.ItemWidth = c.host_item_width;
+    window->DC.CursorMaxPos = c.cursor_max;
+    window->DC.CursorPos = ImVec2(c.left, c.top);
+    const ImRect row(c.left, c.top, c.left + c.width, bottom);
+    ImGui::ItemSize(row.GetSize());
+    ImGui::ItemAdd(row, 0);
+    window->DC.CursorMaxPos.x = std::max(c.cursor_max.x, std::min(row.Max.x, content_right));
+    window->DC.CursorMaxPos.y = std::max(c.cursor_max.y, bottom);
+}
+
 // What the what-if panel's position depends on; a change means last frame's slot is stale.
 std::string slot_key(const Frame& frame) {
     const PickerState& picker = frame.ui.picker;
@@ -268,27 +384,21 @@ void layout(Frame& frame) {
             run(frame, "meaning", draw_meaning);
         }
     } else {
-        ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(k_card_gap * 0.5f, 0));
-        if (ImGui::BeginTable("##columns", 2, ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_NoPadOuterX)) {
-            ImGui::TableSetupColumn("left", ImGuiTableColumnFlags_WidthStretch, 0.45f);
-            ImGui::TableSetupColumn("right", ImGuiTableColumnFlags_WidthStretch, 0.55f);
-            ImGui::TableNextRow();
-            ImGui::TableSetColumnIndex(0);
-            DeferredWhatIf d;
-            if (with_whatif) d = whatif_early(frame);
-            card();
-            if (full) run(frame, "strip", draw_strip);
-            if (with_whatif) {
-                whatif_slot(frame, d);
-                run(frame, "skills", draw_skills);
-                run(frame, "meaning", draw_meaning);
-            }
-            ImGui::TableSetColumnIndex(1);
-            tasks();
-            if (with_whatif) run(frame, "activities", draw_activities);
-            ImGui::EndTable();
+        Columns columns = begin_columns("##columns", 0.45f, k_card_gap * 0.5f);
+        column(columns, 0);
+        DeferredWhatIf d;
+        if (with_whatif) d = whatif_early(frame);
+        card();
+        if (full) run(frame, "strip", draw_strip);
+        if (with_whatif) {
+            whatif_slot(frame, d);
+            run(frame, "skills", draw_skills);
+            run(frame, "meaning", draw_meaning);
         }
-        ImGui::PopStyleVar();
+        column(columns, 1);
+        tasks();
+        if (with_whatif) run(frame, "activities", draw_activities);
+        end_columns(columns);
     }
     if (frame.ui.show_gallery) run(frame, "gallery", draw_gallery);
 }
