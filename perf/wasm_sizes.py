@@ -1,10 +1,16 @@
 #!/usr/bin/env python3
 # Exposure Explorer performance: where a .wasm file's bytes go. Prints each section's size and, when
 # the module carries a "name" section (link with --profiling-funcs), the largest functions and the
-# total per name prefix (namespace or library), raw and gzipped. A development tool of scripts/bench.sh's
-# owner; nothing depends on it.
-#   perf/wasm_sizes.py FILE.wasm [--top N]
+# total per name prefix (namespace or library), raw and gzipped. A development tool; nothing depends
+# on it. Also the whole file (and its .mjs loader beside it) raw, gzip -9 and, when the `brotli`
+# command is installed, brotli -q 11; and per --group, the functions whose name matches a regular
+# expression (what a cut would save: e.g. --group tables='Table|Columns').
+#   perf/wasm_sizes.py FILE.wasm [--top N] [--group LABEL=REGEX ...]
 import gzip
+import os
+import re
+import shutil
+import subprocess
 import sys
 from collections import defaultdict
 
@@ -51,9 +57,40 @@ def function_names(payload):
     return names
 
 
+def brotli_size(data):
+    if not shutil.which("brotli"):
+        return None
+    return len(subprocess.run(["brotli", "-q", "11", "-c"], input=data, stdout=subprocess.PIPE, check=True).stdout)
+
+
+def whole_file(path):
+    data = open(path, "rb").read()
+    br = brotli_size(data)
+    print(f"{os.path.basename(path)}: {len(data)} raw, gzip -9 {len(gzip.compress(data, 9))}" +
+          (f", brotli -q 11 {br}" if br is not None else ""))
+
+
+def parse_groups(argv):
+    groups = []
+    for i, arg in enumerate(argv):
+        if arg == "--group" and i + 1 < len(argv):
+            label, _, pattern = argv[i + 1].partition("=")
+            if not pattern:
+                raise SystemExit(f"--group {argv[i + 1]!r}: expected LABEL=REGEX")
+            groups.append((label, re.compile(pattern)))
+    return groups
+
+
 def main():
+    if len(sys.argv) < 2 or sys.argv[1].startswith("--"):
+        raise SystemExit("usage: perf/wasm_sizes.py FILE.wasm [--top N] [--group LABEL=REGEX ...]")
     path = sys.argv[1]
     top = int(sys.argv[sys.argv.index("--top") + 1]) if "--top" in sys.argv else 40
+    groups = parse_groups(sys.argv)
+    whole_file(path)
+    loader = os.path.splitext(path)[0] + ".mjs"
+    if os.path.exists(loader):
+        whole_file(loader)
     data = open(path, "rb").read()
     kinds = {0: "custom", 1: "type", 2: "import", 3: "function", 5: "table", 6: "memory", 7: "global",
              8: "start", 9: "element", 10: "code", 11: "data", 12: "datacount", 4: "table", 13: "tag"}
@@ -115,6 +152,10 @@ def main():
     print("  by origin (code bytes, gzipped alone):")
     for key, (size, blob) in sorted(by_prefix.items(), key=lambda kv: -kv[1][0]):
         print(f"    {key:28} {size:8} {len(gzip.compress(blob, 9)):8}")
+    for label, pattern in groups:
+        chosen = [body for index, body in bodies if pattern.search(names.get(index, ""))]
+        blob = b"".join(chosen)
+        print(f"  group {label}: {len(chosen)} functions, {len(blob)} raw, {len(gzip.compress(blob, 9))} gz (alone)")
     print(f"  largest {top} functions:")
     for index, body in sorted(bodies, key=lambda b: -len(b[1]))[:top]:
         print(f"    {len(body):7}  {names.get(index, index)[:110]}")
