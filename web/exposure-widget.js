@@ -706,6 +706,7 @@ class ExposureWidget extends HTMLElement {
     // frame's size query does not force that layout.
     this._canvas.style.visibility = 'hidden';
     this._canvas.hidden = false;
+    this._observe_size();
     // The occupation's detail is fetched while the core loads, not after it (issue 7: it was the last
     // request of the first view, started only once the wasm was ready); only a code the index holds.
     const wanted = this.occupation;
@@ -747,15 +748,6 @@ class ExposureWidget extends HTMLElement {
     this._toolbar.style.visibility = '';
     module._exposure_widget_set_view(widget, k_views.indexOf(this.view));
     this._apply_theme();
-    this._resize = new ResizeObserver((entries) => {
-      const width = entries[entries.length - 1].contentRect.width;
-      if (width !== this._observed_width) {
-        this._observed_width = width;
-        this._reset_fit();
-      }
-      this._redraw();
-    });
-    this._resize.observe(this._frame);
     this._watch_pixel_ratio();
 
     // Scenario: the attribute or the URL hash, else the last one kept for this occupation.
@@ -804,6 +796,27 @@ class ExposureWidget extends HTMLElement {
     delete module.specialHTMLTargets[this._canvas_id];
     this._widget = 0;
     this._canvas.hidden = true;
+  }
+
+  // Redraws when the frame's size changes. Its first report comes while the core loads: the canvas's
+  // drawing buffer gets its size then (the core's first frame would have resized it from 300 x 150,
+  // on the way to the first view), the same size the core computes (CSS px x devicePixelRatio).
+  _observe_size() {
+    if (this._resize) this._resize.disconnect();
+    this._resize = new ResizeObserver((entries) => {
+      const { width, height } = entries[entries.length - 1].contentRect;
+      if (width !== this._observed_width) {
+        this._observed_width = width;
+        this._reset_fit();
+      }
+      if (!this._widget && width > 0 && height > 0) {
+        const ratio = Math.max(0.25, window.devicePixelRatio || 1);
+        this._canvas.width = Math.round(width * ratio);
+        this._canvas.height = Math.round(height * ratio);
+      }
+      this._redraw();
+    });
+    this._resize.observe(this._frame);
   }
 
   _watch_pixel_ratio() {
@@ -947,10 +960,11 @@ class ExposureWidget extends HTMLElement {
       this._update_label();
       if (!this._loaded) {
         this._loaded = true;
-        this._table_from_report();
         this.dispatchEvent(new CustomEvent('load', {
           bubbles: true, composed: true, detail: { occupation: text, score: this.score },
         }));
+        // The screen readers' table after the event: the page hears the card is drawn first.
+        this._table_from_report();
       }
     }
   }
@@ -963,9 +977,12 @@ class ExposureWidget extends HTMLElement {
     if (this._heights.has(height) && this._heights.size > 1) height = Math.max(...this._heights);
     this._heights.add(height);
     // Up to the element's CSS max-height (else auto_height_cap()); beyond it the card scrolls inside.
+    // The toolbar is measured only under a max-height: its size is a forced layout right after a
+    // frame (which wrote styles), and most pages set none.
     const max_css = parseFloat(getComputedStyle(this).maxHeight);
-    const toolbar = this._toolbar.getBoundingClientRect().height;
-    const cap = Number.isFinite(max_css) ? Math.max(120, max_css - toolbar) : auto_height_cap();
+    const cap = Number.isFinite(max_css)
+      ? Math.max(120, max_css - this._toolbar.getBoundingClientRect().height)
+      : auto_height_cap();
     const css = `${Math.min(height, cap)}px`;
     if (this._frame.style.height !== css) this._frame.style.height = css;
   }
