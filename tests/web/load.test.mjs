@@ -1,0 +1,107 @@
+// The widget's load path in headless Chromium (issue 7): a widget far below the fold fetches nothing
+// of the core until it nears the viewport, while one in view starts at once; the wasm still loads
+// when a server sends it with a type other than application/wasm (no streaming compilation then);
+// a failed wasm download gives the error card with a retry, and the retry recovers.
+// The pages are our own, served beside the site's widget folder (Playwright's request routing).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { start_server, launch_browser, open_page, wait_loaded, record_events, site_dir, sleep } from './harness.mjs';
+
+let server, browser;
+
+before(async () => {
+  server = await start_server();
+  browser = await launch_browser();
+});
+
+after(async () => {
+  if (browser) await browser.close();
+  if (server) await server.close();
+});
+
+// One widget at the top of the page and, when `far` is set, a second one 6000 px further down.
+function page_html({ far }) {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>load path</title><link rel="icon" href="data:,">
+<style>body { margin: 0; } exposure-widget { display: block; width: 640px; }</style>
+<script type="module" src="widget/exposure-widget.js"></script></head>
+<body><exposure-widget id="near" occupation="15-2051.00" no-storage></exposure-widget>
+${far ? '<div style="height: 6000px"></div><exposure-widget id="far" occupation="47-2061.00" no-storage></exposure-widget>' : ''}
+</body></html>`;
+}
+
+async function open_load_page({ far = false, route } = {}) {
+  const opened = await open_page(browser.browser, null, { width: 1024, height: 768 });
+  await opened.page.route('**/load-page.html', (r) =>
+    r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: page_html({ far }) }));
+  if (route) await route(opened.page);
+  await record_events(opened.page);
+  const requests = [];
+  opened.page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+  await opened.page.goto(server.url + 'load-page.html', { waitUntil: 'load' });
+  return { ...opened, requests };
+}
+
+test('a widget far below the fold loads nothing of its own until it nears the viewport', async () => {
+  const { page, context, problems, requests } = await open_load_page({ far: true });
+  try {
+    const loaded = await wait_loaded(page, '#near');
+    assert.equal(loaded.occupation, '15-2051.00');
+    await sleep(1000);
+    assert.ok(!requests.some((p) => p.endsWith('/47-2061.00.json')), 'the far widget fetched its detail before it was near');
+    assert.equal(await page.evaluate(() => document.querySelector('#far').state.status), 'poster');
+    await page.locator('#far').scrollIntoViewIfNeeded();
+    const far = await wait_loaded(page, '#far');
+    assert.equal(far.occupation, '47-2061.00');
+    assert.equal(requests.filter((p) => p.endsWith('.wasm')).length, 1, 'the wasm is fetched once for both');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the wasm loads when the server sends it as application/octet-stream (no streaming compilation)', async () => {
+  const wasm = await readFile(path.join(site_dir, 'widget', 'exposure-widget-core.wasm'));
+  let served = 0;
+  const { page, context, problems } = await open_load_page({
+    route: (p) => p.route('**/exposure-widget-core.wasm', (r) => {
+      served += 1;
+      return r.fulfill({ status: 200, contentType: 'application/octet-stream', body: wasm });
+    }),
+  });
+  try {
+    const loaded = await wait_loaded(page, '#near');
+    assert.equal(loaded.occupation, '15-2051.00');
+    assert.ok(Number.isFinite(loaded.score));
+    assert.equal(served, 1, 'the wasm was requested more than once');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a failed wasm download gives a fetch-failed error and a card whose retry recovers', async () => {
+  const { page, context } = await open_load_page({
+    route: (p) => p.route('**/exposure-widget-core.wasm', (r) => r.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' })),
+  });
+  try {
+    await page.waitForFunction(() => window.__events.some((e) => e.id === 'near' && e.type === 'error'), null, { timeout: 30000 });
+    const errors = await page.evaluate(() => window.__events.filter((e) => e.type === 'error').map((e) => e.detail));
+    assert.equal(errors.length, 1, JSON.stringify(errors));
+    assert.equal(errors[0].code, 'fetch-failed');
+    assert.match(errors[0].message, /WebAssembly core.*HTTP 404/);
+    const retry = page.locator('#near').locator('.card button');
+    assert.equal(await retry.textContent(), 'Try again');
+    await page.unroute('**/exposure-widget-core.wasm');
+    const loaded = page.evaluate(() => new Promise((resolve) => {
+      document.querySelector('#near').addEventListener('load', (event) => resolve(event.detail), { once: true });
+    }));
+    await retry.click();
+    assert.equal((await loaded).occupation, '15-2051.00');
+    assert.equal(await page.evaluate(() => document.querySelector('#near').shadowRoot.querySelector('.card').hidden), true);
+  } finally {
+    await context.close();
+  }
+});
