@@ -87,8 +87,10 @@ if [ "$build" = 1 ]; then
         >"$shared/native-configure.log" 2>&1 || die "configuring the native build failed: $shared/native-configure.log"
     cmake --build "$shared/native" -j "$jobs" --target exposure_bench exposure_core exposure_ui imgui exposure_font \
         >"$shared/native-build.log" 2>&1 || die "building the native benchmarks failed: $shared/native-build.log"
-    # The frame benchmark links the libraries that build made, with the same ImGui definitions.
-    g++ -std=c++20 -O3 -DNDEBUG -DIMGUI_DISABLE_OBSOLETE_FUNCTIONS -DIMGUI_DISABLE_DEMO_WINDOWS \
+    # The frame benchmark links the libraries that build made, with the same ImGui definitions
+    # (read from cmake/imgui.cmake, so the two never disagree on ImGui's struct layouts).
+    mapfile -t imgui_defs < <(grep -o 'IMGUI_DISABLE_[A-Z_]*' cmake/imgui.cmake | sort -u | sed 's/^/-D/')
+    g++ -std=c++20 -O3 -DNDEBUG "${imgui_defs[@]}" \
         -I src -I .cache/imgui-1.86 perf/frame_bench.cpp \
         "$shared/native/src/ui/libexposure_ui.a" "$shared/native/src/core/libexposure_core.a" "$shared/native/libimgui.a" \
         -o "$shared/native/perf_frame_bench" 2>"$shared/frame-bench-build.log" ||
