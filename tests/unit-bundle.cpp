@@ -246,7 +246,7 @@ TEST_CASE("a malformed index is rejected with the field path in the message") {
     }
     SUBCASE("e1 + e2 above the known weight") {
         const std::string error = error_of([](auto& d) { d["occupations"]["human"][0] = 4; });
-        CHECK(error == "index.json: occupations.human[2]: known 5 is less than e1 + e2 = 4 + 2 (occupation 11-1011.00)");
+        CHECK(error == "index.json: occupations.human[2]: known 5 is less than e1 + e2 = 6 (occupation 11-1011.00)");
     }
     SUBCASE("a known weight above the task weight") {
         const std::string error = error_of([](auto& d) { d["occupations"]["gpt4_alt"][8] = 6; });

@@ -99,7 +99,7 @@ function parse_json(bytes, what) {
 // succeed, so a retry after a failed fetch fetches again.
 class Runtime {
   constructor() {
-    this.index = null;         // Promise<{json, bytes, codes}>: codes maps a code to its position
+    this.index = null;         // Promise<{json, bytes, codes: code -> position}>
     this.details = new Map();  // code -> Promise<{json, bytes}>
     this.core = null;          // Promise<{module, library}>
     this.widgets = new Map();  // core widget pointer -> element
@@ -112,12 +112,11 @@ class Runtime {
       this.index = (async () => {
         const bytes = await fetch_bytes(new URL('index.json', k_data), 'The occupation index');
         const json = parse_json(bytes, 'The occupation index');
-        // Index format 2 is columnar (data/SCHEMA.md): position i of every column is occupation
-        // code[i]. Only the columns read here are checked; the core checks the whole file.
+        // Index format 2: columns, position i = occupation code[i] (data/SCHEMA.md).
         const columns = json && json.version === 2 && json.occupations;
         const complete = columns && ['code', 'title', 'exposure'].every((key) => Array.isArray(columns[key]) &&
           columns[key].length === columns.code.length);
-        if (!complete) throw new WidgetError('bad-data', 'The occupation index is not index format 2 (code, title and exposure columns)');
+        if (!complete) throw new WidgetError('bad-data', 'The occupation index is not format 2');
         const codes = new Map(columns.code.map((code, position) => [code, position]));
         return { json, bytes, codes };
       })();
@@ -566,8 +565,7 @@ class ExposureWidget extends HTMLElement {
 
   _core() { return this._core_ref; }
 
-  // The current occupation's code, title and default exposure, read from the index's columns by
-  // position (an object for this one occupation only, made when asked for).
+  // The current occupation's code, title and default exposure, read by position when asked for.
   get _summary() {
     const position = this._index ? this._index.codes.get(this.occupation) : undefined;
     if (position === undefined) return null;

@@ -287,21 +287,24 @@ public:
     bool choice(const Json& obj, const std::string& path, const char* key, std::span<const char* const> names,
                 bool allow_null, int& out) {
         const Json* value = member(obj, path, key);
-        if (!value) return false;
-        if (allow_null && value->is_null()) {
+        return value && choice_value(*value, child(path, key), names, allow_null, out);
+    }
+
+    bool choice_value(const Json& value, const std::string& path, std::span<const char* const> names, bool allow_null,
+                      int& out) {
+        if (allow_null && value.is_null()) {
             out = -1;
             return true;
         }
         std::string expected;
         for (std::size_t i = 0; i < names.size(); ++i) {
-            if (value->is_string() && value->get_ref<const std::string&>() == names[i]) {
+            if (value.is_string() && value.get_ref<const std::string&>() == names[i]) {
                 out = int(i);
                 return true;
             }
             expected += (i ? ", \"" : "\"") + std::string(names[i]) + "\"";
         }
-        return fail(child(path, key), "expected one of " + expected + (allow_null ? " or null" : "") +
-                                          ", got " + describe(*value));
+        return fail(path, "expected one of " + expected + (allow_null ? " or null" : "") + ", got " + describe(value));
     }
 
 private:
@@ -368,6 +371,16 @@ std::string cell(const char* column, std::size_t i) {
     return std::string("occupations.") + column + "[" + std::to_string(i) + "]";
 }
 
+// Fails at column[i] with "<a> <relation> <b> (occupation <code>)", e.g. "known 6 exceeds the
+// task_weight 5 (occupation 15-2051.00)": the cross-column checks' one message shape, formatted in
+// one place (their string concatenations inline cost the wasm build more than the checks).
+bool fail_weights(Reader& reader, const char* column, std::size_t i, const char* a, int a_value, const char* relation,
+                  int b_value, const std::string& code) {
+    char text[160];
+    std::snprintf(text, sizeof text, "%s %d %s %d (occupation %s)", a, a_value, relation, b_value, code.c_str());
+    return reader.fail(cell(column, i), text);
+}
+
 // An integer element in [lo, hi]; the message comes from Reader::integer_value.
 bool integer_cell(Reader& reader, const Json& value, const char* column, std::size_t i, int64_t lo, int64_t hi,
                   int64_t& out) {
@@ -419,9 +432,7 @@ bool choice_cell(Reader& reader, const Json& value, const char* column, std::siz
                 return true;
             }
     }
-    std::string expected;
-    for (std::size_t k = 0; k < names.size(); ++k) expected += (k ? ", \"" : "\"") + std::string(names[k]) + "\"";
-    return reader.fail(cell(column, i), "expected one of " + expected + ", got " + Reader::describe(value));
+    return reader.choice_value(value, cell(column, i), names, false, out);
 }
 
 // The column `key` of the occupations object: an array of exactly `per` entries per code.
@@ -430,9 +441,9 @@ const Json* column(Reader& reader, const Json& columns, const char* key, std::si
     if (!reader.array(columns, "occupations", key, out)) return nullptr;
     if (out->size() != per * count) {
         static constexpr const char* k_per[] = {"", "one", "two", "three"};
-        reader.fail(std::string("occupations.") + key,
-                    std::to_string(out->size()) + " entries, expected " + std::to_string(per * count) + " (" +
-                        k_per[per] + " per code)");
+        char text[96];
+        std::snprintf(text, sizeof text, "%zu entries, expected %zu (%s per code)", out->size(), per * count, k_per[per]);
+        reader.fail(std::string("occupations.") + key, text);
         return nullptr;
     }
     return out;
@@ -559,14 +570,11 @@ bool parse_index(std::span<const uint8_t> bytes, Index& index, std::string& erro
                 !weight_cell(reader, (*col)[3 * i + 2], key, 3 * i + 2, k_max_task_weight, w.known))
                 return false;
             if (w.e1 + w.e2 > w.known)
-                return reader.fail(cell(key, 3 * i + 2), "known " + std::to_string(w.known) + " is less than e1 + e2 = " +
-                                                             std::to_string(w.e1) + " + " + std::to_string(w.e2) +
-                                                             " (occupation " + occs[i].code + ")");
+                return fail_weights(reader, key, 3 * i + 2, "known", w.known, "is less than e1 + e2 =", w.e1 + w.e2,
+                                    occs[i].code);
             if (w.known > occs[i].task_weight)
-                return reader.fail(cell(key, 3 * i + 2), "known " + std::to_string(w.known) +
-                                                             " exceeds the task_weight " +
-                                                             std::to_string(occs[i].task_weight) + " (occupation " +
-                                                             occs[i].code + ")");
+                return fail_weights(reader, key, 3 * i + 2, "known", w.known, "exceeds the task_weight",
+                                    occs[i].task_weight, occs[i].code);
         }
     }
     if (!(col = column(reader, *columns, "automation", n, 2))) return false;
@@ -576,15 +584,11 @@ bool parse_index(std::span<const uint8_t> bytes, Index& index, std::string& erro
             !weight_cell(reader, (*col)[2 * i + 1], "automation", 2 * i + 1, k_max_task_weight, occ.automation_weight))
             return false;
         if (occ.automation_weight > occ.task_weight)
-            return reader.fail(cell("automation", 2 * i + 1), "weight " + std::to_string(occ.automation_weight) +
-                                                                  " exceeds the task_weight " +
-                                                                  std::to_string(occ.task_weight) + " (occupation " +
-                                                                  occ.code + ")");
+            return fail_weights(reader, "automation", 2 * i + 1, "weight", occ.automation_weight,
+                                "exceeds the task_weight", occ.task_weight, occ.code);
         if (occ.automation_quarters > 4 * occ.automation_weight)
-            return reader.fail(cell("automation", 2 * i), "quarters " + std::to_string(occ.automation_quarters) +
-                                                              " exceed 4 x the weight " +
-                                                              std::to_string(occ.automation_weight) + " (occupation " +
-                                                              occ.code + ")");
+            return fail_weights(reader, "automation", 2 * i, "quarters", occ.automation_quarters, "exceed 4 x the weight",
+                                occ.automation_weight, occ.code);
         derive_shares(occ);
     }
 
