@@ -25,7 +25,7 @@ std::span<const uint8_t> bytes_of(const std::string& text) {
 
 Index sample_index() {
     Index index;
-    index.version = k_bundle_version;
+    index.version = k_index_version;
     index.groups.push_back({"11-0000", "Management Occupations", 8909910.0});
     index.groups.push_back({"15-0000", "Computer and Mathematical Occupations", std::nullopt});
     OccupationSummary a;
@@ -33,17 +33,19 @@ Index sample_index() {
     a.title = "Chief Executives";
     a.major_group = 0;
     a.task_count = 3;
-    a.shares[0] = {0.2, 0.4, 1.0};
-    a.shares[1] = {1.0 / 3.0, 0.1, 0.9};
-    a.shares[2] = {0, 0, 0};
-    a.automation_mean = 0.375;
+    a.task_weight = 5; // two core tasks, one supplemental
+    a.rater_weights[0] = {1, 2, 5};
+    a.rater_weights[1] = {3, 1, 4};
+    a.rater_weights[2] = {0, 0, 0};
+    a.automation_quarters = 7;
+    a.automation_weight = 3;
+    derive_shares(a);
     a.employment = 200480;
-    a.median_wage = 208000;
+    a.median_wage = 208000.5;
     a.wage_flag = WageFlag::TopCoded;
     a.bls_source = BlsSource::Detailed;
     a.projected_change_pct = -7.5;
     a.ms_applicability = 0.155502898114603;
-    a.ms_applicability_pct = 12.5;
     a.default_exposure = 41.66666666666667;
     OccupationSummary b;
     b.code = "15-2051.00";
@@ -52,7 +54,13 @@ Index sample_index() {
     b.task_count = 0;
     b.wage_flag = WageFlag::Unknown;
     b.bls_source = BlsSource::Missing;
-    index.occupations = {a, b};
+    b.projected_change_pct = -0.0; // written as a double so that the sign survives
+    OccupationSummary c = a;
+    c.code = "15-2051.01";
+    c.ms_applicability = 0.155502898114603; // a tie with a
+    c.default_exposure = 0;
+    index.occupations = {a, b, c};
+    compute_ms_applicability_percentiles(index.occupations);
     return index;
 }
 
@@ -162,51 +170,156 @@ TEST_CASE("a manifest survives serialize then parse unchanged") {
     CHECK(parsed.files == manifest.files);
 }
 
+TEST_CASE("the reader derives shares, automation mean and the Microsoft percentile from the integers") {
+    const Index index = sample_index();
+    const OccupationSummary& a = index.occupations[0];
+    CHECK(a.shares[0].e1 == 1.0 / 5.0);
+    CHECK(a.shares[0].e2 == 2.0 / 5.0);
+    CHECK(a.shares[1].known == 4.0 / 5.0);
+    CHECK(a.shares[2].known == 0.0);
+    CHECK(a.automation_mean == 7.0 / 12.0);
+    CHECK(index.occupations[1].shares[0].known == 0.0);      // no tasks: shares 0, not NaN
+    CHECK(index.occupations[1].automation_mean == 0.0);      // no automation labels: 0, as v1 had it
+    CHECK_FALSE(index.occupations[1].ms_applicability_pct.has_value());
+    CHECK(a.ms_applicability_pct == 50.0); // two tied scores: half of the ties, itself included
+    const std::string text = serialize_index(index);
+    CHECK(text.find("ms_applicability_pct") == std::string::npos);
+    CHECK(text.find("\"task_weight\":[5,0,5]") != std::string::npos);
+    CHECK(text.find("\"employment\":[200480,null,200480]") != std::string::npos);
+}
+
 TEST_CASE("a malformed index is rejected with the field path in the message") {
     const std::string good = serialize_index(sample_index());
+    const auto error_of = [&good](auto edit) { return index_error(edited(good, edit)); };
     SUBCASE("bytes that are not JSON") {
         CHECK(index_error("{\"format\": ").find("index.json: not valid JSON") == 0);
     }
     SUBCASE("invalid UTF-8") { CHECK(index_error("{\"format\": \"\xFF\"}").find("not valid JSON") != std::string::npos); }
     SUBCASE("a top level that is not an object") { CHECK(index_error("[1, 2]").find("top level") != std::string::npos); }
     SUBCASE("another format version") {
-        const std::string error = index_error(edited(good, [](auto& d) { d["version"] = 99; }));
+        const std::string error = error_of([](auto& d) { d["version"] = 99; });
         CHECK(error.find("version") != std::string::npos);
         CHECK(error.find("99") != std::string::npos);
     }
+    SUBCASE("a version 1 index, named with both versions") {
+        const std::string error = error_of([](auto& d) { d["version"] = 1; });
+        CHECK(error.find("index.json: version: this build reads index version 2, the file has version 1") == 0);
+    }
+    SUBCASE("occupations as the array of objects of version 1") {
+        const std::string error = error_of([](auto& d) { d["occupations"] = nlohmann::json::array(); });
+        CHECK(error == "index.json: occupations: expected an object");
+    }
     SUBCASE("employment of the wrong type") {
-        const std::string error = index_error(edited(good, [](auto& d) { d["occupations"][1]["employment"] = "12"; }));
-        CHECK(error == "index.json: occupations[1].employment: expected a number or null");
+        const std::string error = error_of([](auto& d) { d["occupations"]["employment"][1] = "12"; });
+        CHECK(error == "index.json: occupations.employment[1]: expected a number or null");
     }
-    SUBCASE("a missing field") {
-        const std::string error = index_error(edited(good, [](auto& d) { d["occupations"][0].erase("title"); }));
-        CHECK(error == "index.json: occupations[0].title: missing");
+    SUBCASE("a missing column") {
+        const std::string error = error_of([](auto& d) { d["occupations"].erase("title"); });
+        CHECK(error == "index.json: occupations.title: missing");
     }
-    SUBCASE("a share out of range") {
-        const std::string error =
-            index_error(edited(good, [](auto& d) { d["occupations"][0]["shares"]["gpt4"][1] = 1.5; }));
-        CHECK(error.find("occupations[0].shares.gpt4[1]: expected a number in [0, 1]") != std::string::npos);
+    SUBCASE("a column with one entry too few") {
+        const std::string error = error_of([](auto& d) { d["occupations"]["title"].erase(2); });
+        CHECK(error == "index.json: occupations.title: 2 entries, expected 3 (one per code)");
+    }
+    SUBCASE("a rater column with one entry too many") {
+        const std::string error = error_of([](auto& d) { d["occupations"]["gpt4"].push_back(0); });
+        CHECK(error == "index.json: occupations.gpt4: 10 entries, expected 9 (three per code)");
+    }
+    SUBCASE("an automation column with one pair missing") {
+        const std::string error = error_of([](auto& d) {
+            d["occupations"]["automation"].erase(5);
+            d["occupations"]["automation"].erase(4);
+        });
+        CHECK(error == "index.json: occupations.automation: 4 entries, expected 6 (two per code)");
+    }
+    SUBCASE("a weight that is not an integer") {
+        const std::string error = error_of([](auto& d) { d["occupations"]["gpt4"][1] = 1.5; });
+        CHECK(error == "index.json: occupations.gpt4[1]: expected an integer, got 1.5");
+    }
+    SUBCASE("a weight written as a decimal is not an integer either") {
+        const std::string error = error_of([](auto& d) { d["occupations"]["task_weight"][0] = 5.0; });
+        CHECK(error == "index.json: occupations.task_weight[0]: expected an integer, got 5.0");
+    }
+    SUBCASE("a negative weight") {
+        const std::string error = error_of([](auto& d) { d["occupations"]["automation"][1] = -3; });
+        CHECK(error == "index.json: occupations.automation[1]: expected an integer in [0, 4000], got -3");
+    }
+    SUBCASE("e1 + e2 above the known weight") {
+        const std::string error = error_of([](auto& d) { d["occupations"]["human"][0] = 4; });
+        CHECK(error == "index.json: occupations.human[2]: known 5 is less than e1 + e2 = 6 (occupation 11-1011.00)");
+    }
+    SUBCASE("a known weight above the task weight") {
+        const std::string error = error_of([](auto& d) { d["occupations"]["gpt4_alt"][8] = 6; });
+        CHECK(error == "index.json: occupations.gpt4_alt[8]: known 6 exceeds the task_weight 5 (occupation 15-2051.01)");
+    }
+    SUBCASE("an automation weight above the task weight") {
+        const std::string error = error_of([](auto& d) { d["occupations"]["automation"][1] = 6; });
+        CHECK(error == "index.json: occupations.automation[1]: weight 6 exceeds the task_weight 5 (occupation 11-1011.00)");
+    }
+    SUBCASE("automation quarters above four times their weight (a mean above T4)") {
+        const std::string error = error_of([](auto& d) { d["occupations"]["automation"][0] = 13; });
+        CHECK(error == "index.json: occupations.automation[0]: quarters 13 exceed 4 x the weight 3 (occupation 11-1011.00)");
     }
     SUBCASE("a group reference that does not resolve") {
-        const std::string error = index_error(edited(good, [](auto& d) { d["occupations"][0]["group"] = 7; }));
-        CHECK(error.find("occupations[0].group: expected an integer in [0, 1], got 7") != std::string::npos);
+        const std::string error = error_of([](auto& d) { d["occupations"]["group"][0] = 7; });
+        CHECK(error == "index.json: occupations.group[0]: expected an integer in [0, 1], got 7");
     }
     SUBCASE("codes out of order") {
-        const std::string error = index_error(edited(good, [](auto& d) { std::swap(d["occupations"][0], d["occupations"][1]); }));
-        CHECK(error.find("sorted and unique") != std::string::npos);
+        const std::string error = error_of([](auto& d) { std::swap(d["occupations"]["code"][0], d["occupations"]["code"][1]); });
+        CHECK(error.find("index.json: occupations.code[1]: codes must be sorted and unique") == 0);
     }
     SUBCASE("a malformed occupation code") {
-        const std::string error = index_error(edited(good, [](auto& d) { d["occupations"][0]["code"] = "../../x"; }));
-        CHECK(error.find("occupations[0].code: expected an O*NET-SOC code") != std::string::npos);
+        const std::string error = error_of([](auto& d) { d["occupations"]["code"][0] = "../../x"; });
+        CHECK(error.find("index.json: occupations.code[0]: expected an O*NET-SOC code") == 0);
+    }
+    SUBCASE("an exposure out of range") {
+        const std::string error = error_of([](auto& d) { d["occupations"]["exposure"][2] = 100.5; });
+        CHECK(error == "index.json: occupations.exposure[2]: expected a number in [0, 100], got 100.5");
     }
     SUBCASE("an unknown wage flag") {
-        const std::string error = index_error(edited(good, [](auto& d) { d["occupations"][0]["wage_flag"] = "#"; }));
-        CHECK(error.find("occupations[0].wage_flag: expected one of") != std::string::npos);
+        const std::string error = error_of([](auto& d) { d["occupations"]["wage_flag"][0] = "#"; });
+        CHECK(error.find("index.json: occupations.wage_flag[0]: expected one of") == 0);
     }
     SUBCASE("a wage flag that contradicts the wage") {
-        const std::string error =
-            index_error(edited(good, [](auto& d) { d["occupations"][0]["median_wage"] = nullptr; }));
-        CHECK(error.find("occupations[0].wage_flag") != std::string::npos);
+        const std::string error = error_of([](auto& d) { d["occupations"]["median_wage"][0] = nullptr; });
+        CHECK(error == "index.json: occupations.wage_flag[0]: median_wage is null, so the flag must be \"unknown\"");
+    }
+}
+
+TEST_CASE("every index build-data makes from the fixtures survives serialize then parse unchanged") {
+    UpstreamBuild build;
+    std::vector<std::string> errors;
+    REQUIRE(build_from_upstream(std::string(EXPOSURE_FIXTURES_DIR) + "/upstream-mini", {}, build, errors));
+    const std::string text = serialize_index(build.index);
+    Index parsed;
+    std::string error;
+    REQUIRE_MESSAGE(parse_index(bytes_of(text), parsed, error), error);
+    CHECK(parsed == build.index); // shares, automation mean and percentile bit-identical
+    CHECK(serialize_index(parsed) == text);
+}
+
+TEST_CASE("the real bundle's index survives parse then serialize byte for byte") {
+    const std::string dir = std::string(EXPOSURE_SOURCE_DIR) + "/data/bundle";
+    if (!std::filesystem::exists(dir + "/index.json")) {
+        MESSAGE("skipped: no bundle at " << dir << " (run scripts/setup.sh)");
+        return;
+    }
+    std::vector<uint8_t> bytes;
+    std::string error;
+    REQUIRE_MESSAGE(read_file_bytes(dir + "/index.json", bytes, error), error);
+    Index index;
+    REQUIRE_MESSAGE(parse_index(bytes, index, error), error);
+    CHECK(index.occupations.size() > 900);
+    const std::string text = serialize_index(index);
+    CHECK(text == std::string(bytes.begin(), bytes.end()));
+    Index again;
+    REQUIRE_MESSAGE(parse_index(bytes_of(text), again, error), error);
+    CHECK(again == index);
+    // Every summary agrees with its integers: the derived doubles are the ones derive_shares gives.
+    for (const OccupationSummary& occ : index.occupations) {
+        OccupationSummary derived = occ;
+        derive_shares(derived);
+        CHECK(derived == occ);
     }
 }
 
@@ -426,16 +539,24 @@ TEST_CASE("validate names the file and field of the first problem of a broken bu
         CHECK(bundle.error().find(actors + ": tasks[1].human: expected one of") == 0);
     }
     SUBCASE("an index that disagrees with the detail's labels") {
-        bundle.edit_json("index.json", [](auto& d) { d["occupations"][3]["shares"]["human"][0] = 0.5; }, true);
-        CHECK(bundle.error() == "index.json: occupations[3].shares.human: does not match the labels in " + actors);
+        bundle.edit_json("index.json", [](auto& d) { d["occupations"]["human"][9] = 1; }, true);
+        CHECK(bundle.error() == "index.json: occupations.human[9]: does not match the labels in " + actors);
+    }
+    SUBCASE("an index task weight that disagrees with the detail's task types") {
+        bundle.edit_json("index.json", [](auto& d) { d["occupations"]["task_weight"][3] = 6; }, true);
+        CHECK(bundle.error() == "index.json: occupations.task_weight[3]: 6 but the tasks in " + actors + " weigh 5");
+    }
+    SUBCASE("automation weights that disagree with the detail's labels") {
+        bundle.edit_json("index.json", [](auto& d) { d["occupations"]["automation"][6] = 4; }, true);
+        CHECK(bundle.error() == "index.json: occupations.automation[6]: does not match the labels in " + actors);
     }
     SUBCASE("a stored task exposure that disagrees with its labels") {
         bundle.edit_json(actors, [](auto& d) { d["tasks"][0]["exposure"] = 99.0; }, true);
         CHECK(bundle.error() == actors + ": tasks[0].exposure: does not match the task's labels");
     }
     SUBCASE("a task count that disagrees with the detail") {
-        bundle.edit_json("index.json", [](auto& d) { d["occupations"][3]["task_count"] = 4; }, true);
-        CHECK(bundle.error().find("index.json: occupations[3].task_count: 4 but") == 0);
+        bundle.edit_json("index.json", [](auto& d) { d["occupations"]["task_count"][3] = 4; }, true);
+        CHECK(bundle.error().find("index.json: occupations.task_count[3]: 4 but") == 0);
     }
     SUBCASE("a detail whose code is not the one its file is named for") {
         bundle.edit_json(actors, [](auto& d) { d["code"] = "27-2011.01"; }, true);

@@ -343,6 +343,17 @@ TEST_CASE("the stored default figures equal the scoring core's default scenario"
         CHECK(build.index.occupations[0].shares[0].e1 == doctest::Approx(0.4));
         CHECK(build.index.occupations[0].shares[1].e2 == doctest::Approx(0.4));
     }
+    SUBCASE("the integer weights behind Chief Executives' shares, as index format 2 stores them") {
+        // Weights 2, 2, 1; human E0 E1 E0 -> E1 weight 2 of 5 known; GPT-4 E2 E1 E0 -> 2 and 2.
+        const OccupationSummary& ceo = build.index.occupations[0];
+        CHECK(ceo.task_weight == 5);
+        CHECK(ceo.rater_weights[0] == RaterWeights{2, 0, 5});
+        CHECK(ceo.rater_weights[1] == RaterWeights{2, 2, 5});
+        CHECK(ceo.shares[0].e1 == 2.0 / 5.0); // exactly the ratio of the integers
+        CHECK(ceo.automation_quarters == 2 * 2 + 2 * 3 + 1 * 0); // T2, T3, T0
+        CHECK(ceo.automation_weight == 5);
+        CHECK(ceo.automation_mean == 10.0 / 20.0);
+    }
 }
 
 // ---------------------------------------------------------------------------------------------

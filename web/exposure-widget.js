@@ -148,7 +148,7 @@ function parse_json(bytes, what) {
 // succeed, so a retry after a failed fetch fetches again.
 class Runtime {
   constructor() {
-    this.index = null;         // Promise<{json, bytes, codes}>
+    this.index = null;         // Promise<{json, bytes, codes: code -> position}>
     this.details = new Map();  // code -> Promise<{json, bytes}>
     this.core = null;          // Promise<{module, library}>
     this.prefetched = null;    // {loader, font} promises while load_core has not taken them
@@ -161,8 +161,12 @@ class Runtime {
       this.index = (async () => {
         const bytes = await fetch_bytes(new URL('index.json', k_data), 'The occupation index');
         const json = parse_json(bytes, 'The occupation index');
-        if (!json || !Array.isArray(json.occupations)) throw new WidgetError('bad-data', 'The occupation index has no occupations list');
-        const codes = new Map(json.occupations.map((occupation) => [occupation.code, occupation]));
+        // Index format 2: columns, position i = occupation code[i] (data/SCHEMA.md).
+        const columns = json && json.version === 2 && json.occupations;
+        const complete = columns && ['code', 'title', 'exposure'].every((key) => Array.isArray(columns[key]) &&
+          columns[key].length === columns.code.length);
+        if (!complete) throw new WidgetError('bad-data', 'The occupation index is not format 2');
+        const codes = new Map(columns.code.map((code, position) => [code, position]));
         return { json, bytes, codes };
       })();
       this.index.catch(() => { this.index = null; });
@@ -604,8 +608,12 @@ class ExposureWidget extends HTMLElement {
 
   _core() { return this._core_ref; }
 
+  // The current occupation's code, title and default exposure, read by position when asked for.
   get _summary() {
-    return this._index ? this._index.codes.get(this.occupation) || null : null;
+    const position = this._index ? this._index.codes.get(this.occupation) : undefined;
+    if (position === undefined) return null;
+    const columns = this._index.json.occupations;
+    return { code: columns.code[position], title: columns.title[position], exposure: columns.exposure[position] };
   }
 
   _measure_height_mode() {

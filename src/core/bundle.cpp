@@ -14,6 +14,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -249,7 +250,7 @@ public:
         } else if (value.is_number_integer()) {
             out = value.get<int64_t>();
         } else {
-            return fail(path, "expected an integer");
+            return fail(path, "expected an integer, got " + describe(value));
         }
         if (out < lo || out > hi)
             return fail(path, "expected an integer in [" + std::to_string(lo) + ", " + std::to_string(hi) +
@@ -286,21 +287,24 @@ public:
     bool choice(const Json& obj, const std::string& path, const char* key, std::span<const char* const> names,
                 bool allow_null, int& out) {
         const Json* value = member(obj, path, key);
-        if (!value) return false;
-        if (allow_null && value->is_null()) {
+        return value && choice_value(*value, child(path, key), names, allow_null, out);
+    }
+
+    bool choice_value(const Json& value, const std::string& path, std::span<const char* const> names, bool allow_null,
+                      int& out) {
+        if (allow_null && value.is_null()) {
             out = -1;
             return true;
         }
         std::string expected;
         for (std::size_t i = 0; i < names.size(); ++i) {
-            if (value->is_string() && value->get_ref<const std::string&>() == names[i]) {
+            if (value.is_string() && value.get_ref<const std::string&>() == names[i]) {
                 out = int(i);
                 return true;
             }
             expected += (i ? ", \"" : "\"") + std::string(names[i]) + "\"";
         }
-        return fail(child(path, key), "expected one of " + expected + (allow_null ? " or null" : "") +
-                                          ", got " + describe(*value));
+        return fail(path, "expected one of " + expected + (allow_null ? " or null" : "") + ", got " + describe(value));
     }
 
 private:
@@ -314,18 +318,19 @@ constexpr const char* k_task_type_names[] = {"core", "supplemental", "unspecifie
 constexpr const char* k_wage_flag_names[] = {"none", "top_coded", "unknown"};
 constexpr const char* k_bls_source_names[] = {"detailed", "broad_group", "missing"};
 
-// Shares are fractions of a weight sum; allow for the last bits of rounding.
-constexpr double k_share_slack = 1e-9;
 
-bool check_version(Reader& reader, const Json& doc, const char* format) {
+// `what` names the versioned thing in the message: "bundle" (detail, manifest) or "index".
+bool check_version(Reader& reader, const Json& doc, const char* format, int expected = k_bundle_version,
+                   const char* what = "bundle") {
     std::string found;
     if (!reader.string(doc, "", "format", false, found)) return false;
     if (found != format) return reader.fail("format", "expected \"" + std::string(format) + "\", got \"" + found + "\"");
     int64_t version = 0;
     if (!reader.integer(doc, "", "version", 0, std::numeric_limits<int>::max(), version)) return false;
-    if (version != k_bundle_version)
-        return reader.fail("version", "this build reads bundle version " + std::to_string(k_bundle_version) +
-                                          ", the file has version " + std::to_string(version));
+    if (version != expected)
+        return reader.fail("version", "this build reads " + std::string(what) + " version " + std::to_string(expected) +
+                                          ", the file has version " + std::to_string(version) +
+                                          " (rebuild the bundle with exposure build-data)");
     return true;
 }
 
@@ -351,13 +356,153 @@ std::string detail_path(std::string_view code) {
 }
 
 // [SECTION] Index
+// Format 2 is columnar (data/SCHEMA.md): one array per field, position i of every column belongs to
+// occupations.code[i]. Shares are stored as the integer weights they are ratios of, and the
+// Microsoft percentile is not stored at all: both are derived here, bit for bit as build-data had
+// them. The reader walks column by column and builds a field path only when something fails, so
+// reading the 923 occupations costs little more than the JSON parse itself.
+
+namespace {
+
+// Largest task weight of one occupation: every task core (weight 2).
+constexpr int64_t k_max_task_weight = 2 * int64_t(k_bundle_max_items);
+
+std::string cell(const char* column, std::size_t i) {
+    return std::string("occupations.") + column + "[" + std::to_string(i) + "]";
+}
+
+// Fails at column[i] with "<a> <relation> <b> (occupation <code>)", e.g. "known 6 exceeds the
+// task_weight 5 (occupation 15-2051.00)": the cross-column checks' one message shape, formatted in
+// one place (their string concatenations inline cost the wasm build more than the checks).
+bool fail_weights(Reader& reader, const char* column, std::size_t i, const char* a, int a_value, const char* relation,
+                  int b_value, const std::string& code) {
+    char text[160];
+    std::snprintf(text, sizeof text, "%s %d %s %d (occupation %s)", a, a_value, relation, b_value, code.c_str());
+    return reader.fail(cell(column, i), text);
+}
+
+// An integer element in [lo, hi]; the message comes from Reader::integer_value.
+bool integer_cell(Reader& reader, const Json& value, const char* column, std::size_t i, int64_t lo, int64_t hi,
+                  int64_t& out) {
+    if (value.is_number_unsigned()) {
+        const uint64_t u = value.get<uint64_t>();
+        if (lo <= 0 && u <= uint64_t(hi)) {
+            out = int64_t(u);
+            return true;
+        }
+    }
+    return reader.integer_value(value, cell(column, i), lo, hi, out);
+}
+
+// A weight element: an integer in [0, hi].
+bool weight_cell(Reader& reader, const Json& value, const char* column, std::size_t i, int64_t hi, int& out) {
+    int64_t v = 0;
+    if (!integer_cell(reader, value, column, i, 0, hi, v)) return false;
+    out = int(v);
+    return true;
+}
+
+bool number_cell(Reader& reader, const Json& value, const char* column, std::size_t i, double lo, double hi,
+                 double& out) {
+    if (value.is_number()) {
+        out = value.get<double>();
+        if (std::isfinite(out) && out >= lo && out <= hi) return true;
+    }
+    return reader.number_value(value, cell(column, i), lo, hi, out);
+}
+
+bool optional_number_cell(Reader& reader, const Json& value, const char* column, std::size_t i, double lo,
+                          double hi, std::optional<double>& out) {
+    out.reset();
+    if (value.is_null()) return true;
+    if (!value.is_number()) return reader.fail(cell(column, i), "expected a number or null");
+    double v = 0;
+    if (!number_cell(reader, value, column, i, lo, hi, v)) return false;
+    out = v;
+    return true;
+}
+
+bool choice_cell(Reader& reader, const Json& value, const char* column, std::size_t i,
+                 std::span<const char* const> names, int& out) {
+    if (value.is_string()) {
+        const std::string& text = value.get_ref<const std::string&>();
+        for (std::size_t k = 0; k < names.size(); ++k)
+            if (text == names[k]) {
+                out = int(k);
+                return true;
+            }
+    }
+    return reader.choice_value(value, cell(column, i), names, false, out);
+}
+
+// The column `key` of the occupations object: an array of exactly `per` entries per code.
+const Json* column(Reader& reader, const Json& columns, const char* key, std::size_t count, std::size_t per) {
+    const Json* out = nullptr;
+    if (!reader.array(columns, "occupations", key, out)) return nullptr;
+    if (out->size() != per * count) {
+        static constexpr const char* k_per[] = {"", "one", "two", "three"};
+        char text[96];
+        std::snprintf(text, sizeof text, "%zu entries, expected %zu (%s per code)", out->size(), per * count, k_per[per]);
+        reader.fail(std::string("occupations.") + key, text);
+        return nullptr;
+    }
+    return out;
+}
+
+// A double that is a whole number is written as an integer ("105980", not "105980.0"): shorter,
+// and read back without a decimal conversion. Same value either way.
+OrderedJson index_number(double value) {
+    if (std::isfinite(value) && value == std::floor(value) && std::fabs(value) < 9007199254740992.0 &&
+        !(value == 0 && std::signbit(value)))
+        return OrderedJson(int64_t(value));
+    return OrderedJson(value);
+}
+
+OrderedJson optional_index_number(const std::optional<double>& value) {
+    return value ? index_number(*value) : OrderedJson(nullptr);
+}
+
+} // namespace
+
+void derive_shares(OccupationSummary& summary) {
+    const double total = double(summary.task_weight);
+    for (int r = 0; r < k_rater_count; ++r) {
+        const RaterWeights& w = summary.rater_weights[r];
+        RaterShares& s = summary.shares[r];
+        // compute_default_figures divides the same integer-valued sums, so these are its doubles.
+        s.e1 = summary.task_weight > 0 ? double(w.e1) / total : 0.0;
+        s.e2 = summary.task_weight > 0 ? double(w.e2) / total : 0.0;
+        s.known = summary.task_weight > 0 ? double(w.known) / total : 0.0;
+    }
+    // quarters / 4 is exact, so this is the one rounding of (sum of weight x T/4) / weight.
+    summary.automation_mean = summary.automation_weight > 0
+                                  ? double(summary.automation_quarters) / (4.0 * double(summary.automation_weight))
+                                  : 0.0;
+}
+
+void compute_ms_applicability_percentiles(std::vector<OccupationSummary>& occupations) {
+    std::vector<double> sorted;
+    for (const OccupationSummary& occ : occupations)
+        if (occ.ms_applicability) sorted.push_back(*occ.ms_applicability);
+    std::sort(sorted.begin(), sorted.end());
+    for (OccupationSummary& occ : occupations) {
+        occ.ms_applicability_pct.reset();
+        if (!occ.ms_applicability) continue;
+        const double score = *occ.ms_applicability;
+        const auto below = std::lower_bound(sorted.begin(), sorted.end(), score) - sorted.begin();
+        const auto upto = std::upper_bound(sorted.begin(), sorted.end(), score) - sorted.begin();
+        occ.ms_applicability_pct = 100.0 * (double(below) + 0.5 * double(upto - below)) / double(sorted.size());
+    }
+}
 
 bool parse_index(std::span<const uint8_t> bytes, Index& index, std::string& error, std::string_view source) {
     Reader reader(error, source);
     Json doc;
-    if (!reader.parse(bytes, doc, k_bundle_max_index_bytes) || !check_version(reader, doc, "exposure-index")) return false;
+    if (!reader.parse(bytes, doc, k_bundle_max_index_bytes) ||
+        !check_version(reader, doc, "exposure-index", k_index_version, "index"))
+        return false;
     index = Index{};
-    index.version = k_bundle_version;
+    index.version = k_index_version;
 
     const Json* groups = nullptr;
     if (!reader.array(doc, "", "groups", groups) || !reader.count(*groups, "groups", k_bundle_max_groups)) return false;
@@ -373,102 +518,168 @@ bool parse_index(std::span<const uint8_t> bytes, Index& index, std::string& erro
         index.groups.push_back(std::move(group));
     }
 
-    const Json* occupations = nullptr;
-    if (!reader.array(doc, "", "occupations", occupations) ||
-        !reader.count(*occupations, "occupations", k_bundle_max_occupations))
+    const Json* columns = nullptr;
+    const Json* codes = nullptr;
+    if (!reader.object(doc, "", "occupations", columns) || !reader.array(*columns, "occupations", "code", codes) ||
+        !reader.count(*codes, "occupations.code", k_bundle_max_occupations))
         return false;
-    index.occupations.reserve(occupations->size());
-    for (std::size_t i = 0; i < occupations->size(); ++i) {
-        const std::string path = Reader::element("occupations", i);
-        const Json& item = (*occupations)[i];
-        if (!item.is_object()) return reader.fail(path, "expected an object");
-        OccupationSummary occ;
-        int64_t group = 0, task_count = 0;
-        int wage_flag = 0, bls_source = 0;
-        if (!reader.code(item, path, "code", occ.code) || !reader.string(item, path, "title", false, occ.title) ||
-            !reader.integer(item, path, "group", 0, int64_t(index.groups.size()) - 1, group) ||
-            !reader.integer(item, path, "task_count", 0, int64_t(k_bundle_max_items), task_count))
-            return false;
-        occ.major_group = int(group);
-        occ.task_count = int(task_count);
-        if (!index.occupations.empty() && !(index.occupations.back().code < occ.code))
-            return reader.fail(Reader::child(path, "code"),
-                               "codes must be sorted and unique, \"" + occ.code + "\" follows \"" +
-                                   index.occupations.back().code + "\"");
-
-        const Json* shares = nullptr;
-        if (!reader.object(item, path, "shares", shares)) return false;
-        const std::string shares_path = Reader::child(path, "shares");
-        for (int r = 0; r < k_rater_count; ++r) {
-            const Json* triple = nullptr;
-            if (!reader.array(*shares, shares_path, k_rater_keys[r], triple)) return false;
-            const std::string triple_path = Reader::child(shares_path, k_rater_keys[r]);
-            if (triple->size() != 3) return reader.fail(triple_path, "expected [e1, e2, known]");
-            RaterShares& s = occ.shares[r];
-            if (!reader.number_value((*triple)[0], Reader::element(triple_path, 0), 0, 1, s.e1) ||
-                !reader.number_value((*triple)[1], Reader::element(triple_path, 1), 0, 1, s.e2) ||
-                !reader.number_value((*triple)[2], Reader::element(triple_path, 2), 0, 1, s.known))
-                return false;
-            if (s.e1 + s.e2 > s.known + k_share_slack)
-                return reader.fail(triple_path, "e1 + e2 exceeds the known share");
-        }
-        if (!reader.number(item, path, "automation_mean", 0, 1, occ.automation_mean) ||
-            !reader.optional_number(item, path, "employment", 0, k_inf, occ.employment) ||
-            !reader.optional_number(item, path, "median_wage", 0, k_inf, occ.median_wage) ||
-            !reader.choice(item, path, "wage_flag", k_wage_flag_names, false, wage_flag) ||
-            !reader.choice(item, path, "bls_source", k_bls_source_names, false, bls_source) ||
-            !reader.optional_number(item, path, "projected_change_pct", -100, k_inf, occ.projected_change_pct) ||
-            !reader.optional_number(item, path, "ms_applicability", 0, 1, occ.ms_applicability) ||
-            !reader.optional_number(item, path, "ms_applicability_pct", 0, 100, occ.ms_applicability_pct) ||
-            !reader.number(item, path, "exposure", 0, 100, occ.default_exposure))
-            return false;
-        occ.wage_flag = WageFlag(wage_flag);
-        occ.bls_source = BlsSource(bls_source);
-        if ((occ.wage_flag == WageFlag::Unknown) == occ.median_wage.has_value())
-            return reader.fail(Reader::child(path, "wage_flag"),
-                               occ.median_wage ? "\"unknown\" but median_wage is a number"
-                                               : "median_wage is null, so the flag must be \"unknown\"");
-        if (occ.bls_source == BlsSource::Missing && (occ.employment || occ.median_wage))
-            return reader.fail(Reader::child(path, "bls_source"), "\"missing\" but employment or wage is given");
-        if (occ.ms_applicability.has_value() != occ.ms_applicability_pct.has_value())
-            return reader.fail(Reader::child(path, "ms_applicability_pct"),
-                               "must be null exactly when ms_applicability is null");
-        index.occupations.push_back(std::move(occ));
+    const std::size_t n = codes->size();
+    index.occupations.resize(n);
+    std::vector<OccupationSummary>& occs = index.occupations;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (!reader.string_value((*codes)[i], cell("code", i), false, occs[i].code)) return false;
+        if (!is_onet_code(occs[i].code))
+            return reader.fail(cell("code", i),
+                               "expected an O*NET-SOC code like \"15-2051.00\", got \"" + occs[i].code + "\"");
+        if (i > 0 && !(occs[i - 1].code < occs[i].code))
+            return reader.fail(cell("code", i), "codes must be sorted and unique, \"" + occs[i].code + "\" follows \"" +
+                                                    occs[i - 1].code + "\"");
     }
+
+    const Json* col = nullptr;
+    if (!(col = column(reader, *columns, "title", n, 1))) return false;
+    for (std::size_t i = 0; i < n; ++i) {
+        const Json& value = (*col)[i];
+        if (value.is_string() && !value.get_ref<const std::string&>().empty() &&
+            value.get_ref<const std::string&>().size() <= k_bundle_max_text)
+            occs[i].title = value.get_ref<const std::string&>();
+        else if (!reader.string_value(value, cell("title", i), false, occs[i].title))
+            return false;
+    }
+    if (!(col = column(reader, *columns, "group", n, 1))) return false;
+    for (std::size_t i = 0; i < n; ++i) {
+        int64_t group = 0;
+        if (!integer_cell(reader, (*col)[i], "group", i, 0, int64_t(index.groups.size()) - 1, group)) return false;
+        occs[i].major_group = int(group);
+    }
+    if (!(col = column(reader, *columns, "task_count", n, 1))) return false;
+    for (std::size_t i = 0; i < n; ++i)
+        if (!weight_cell(reader, (*col)[i], "task_count", i, int64_t(k_bundle_max_items), occs[i].task_count))
+            return false;
+    if (!(col = column(reader, *columns, "task_weight", n, 1))) return false;
+    for (std::size_t i = 0; i < n; ++i)
+        if (!weight_cell(reader, (*col)[i], "task_weight", i, k_max_task_weight, occs[i].task_weight)) return false;
+
+    for (int r = 0; r < k_rater_count; ++r) {
+        const char* key = k_rater_keys[r];
+        if (!(col = column(reader, *columns, key, n, 3))) return false;
+        for (std::size_t i = 0; i < n; ++i) {
+            RaterWeights& w = occs[i].rater_weights[r];
+            if (!weight_cell(reader, (*col)[3 * i], key, 3 * i, k_max_task_weight, w.e1) ||
+                !weight_cell(reader, (*col)[3 * i + 1], key, 3 * i + 1, k_max_task_weight, w.e2) ||
+                !weight_cell(reader, (*col)[3 * i + 2], key, 3 * i + 2, k_max_task_weight, w.known))
+                return false;
+            if (w.e1 + w.e2 > w.known)
+                return fail_weights(reader, key, 3 * i + 2, "known", w.known, "is less than e1 + e2 =", w.e1 + w.e2,
+                                    occs[i].code);
+            if (w.known > occs[i].task_weight)
+                return fail_weights(reader, key, 3 * i + 2, "known", w.known, "exceeds the task_weight",
+                                    occs[i].task_weight, occs[i].code);
+        }
+    }
+    if (!(col = column(reader, *columns, "automation", n, 2))) return false;
+    for (std::size_t i = 0; i < n; ++i) {
+        OccupationSummary& occ = occs[i];
+        if (!weight_cell(reader, (*col)[2 * i], "automation", 2 * i, 4 * k_max_task_weight, occ.automation_quarters) ||
+            !weight_cell(reader, (*col)[2 * i + 1], "automation", 2 * i + 1, k_max_task_weight, occ.automation_weight))
+            return false;
+        if (occ.automation_weight > occ.task_weight)
+            return fail_weights(reader, "automation", 2 * i + 1, "weight", occ.automation_weight,
+                                "exceeds the task_weight", occ.task_weight, occ.code);
+        if (occ.automation_quarters > 4 * occ.automation_weight)
+            return fail_weights(reader, "automation", 2 * i, "quarters", occ.automation_quarters, "exceed 4 x the weight",
+                                occ.automation_weight, occ.code);
+        derive_shares(occ);
+    }
+
+    if (!(col = column(reader, *columns, "employment", n, 1))) return false;
+    for (std::size_t i = 0; i < n; ++i)
+        if (!optional_number_cell(reader, (*col)[i], "employment", i, 0, k_inf, occs[i].employment)) return false;
+    if (!(col = column(reader, *columns, "median_wage", n, 1))) return false;
+    for (std::size_t i = 0; i < n; ++i)
+        if (!optional_number_cell(reader, (*col)[i], "median_wage", i, 0, k_inf, occs[i].median_wage)) return false;
+    if (!(col = column(reader, *columns, "wage_flag", n, 1))) return false;
+    for (std::size_t i = 0; i < n; ++i) {
+        int flag = 0;
+        if (!choice_cell(reader, (*col)[i], "wage_flag", i, k_wage_flag_names, flag)) return false;
+        occs[i].wage_flag = WageFlag(flag);
+        if ((occs[i].wage_flag == WageFlag::Unknown) == occs[i].median_wage.has_value())
+            return reader.fail(cell("wage_flag", i), occs[i].median_wage
+                                                         ? "\"unknown\" but median_wage is a number"
+                                                         : "median_wage is null, so the flag must be \"unknown\"");
+    }
+    if (!(col = column(reader, *columns, "bls_source", n, 1))) return false;
+    for (std::size_t i = 0; i < n; ++i) {
+        int bls = 0;
+        if (!choice_cell(reader, (*col)[i], "bls_source", i, k_bls_source_names, bls)) return false;
+        occs[i].bls_source = BlsSource(bls);
+        if (occs[i].bls_source == BlsSource::Missing && (occs[i].employment || occs[i].median_wage))
+            return reader.fail(cell("bls_source", i), "\"missing\" but employment or wage is given");
+    }
+    if (!(col = column(reader, *columns, "projected_change_pct", n, 1))) return false;
+    for (std::size_t i = 0; i < n; ++i)
+        if (!optional_number_cell(reader, (*col)[i], "projected_change_pct", i, -100, k_inf,
+                                  occs[i].projected_change_pct))
+            return false;
+    if (!(col = column(reader, *columns, "ms_applicability", n, 1))) return false;
+    for (std::size_t i = 0; i < n; ++i)
+        if (!optional_number_cell(reader, (*col)[i], "ms_applicability", i, 0, 1, occs[i].ms_applicability))
+            return false;
+    if (!(col = column(reader, *columns, "exposure", n, 1))) return false;
+    for (std::size_t i = 0; i < n; ++i)
+        if (!number_cell(reader, (*col)[i], "exposure", i, 0, 100, occs[i].default_exposure)) return false;
+
+    compute_ms_applicability_percentiles(occs);
     return true;
 }
 
 std::string serialize_index(const Index& index) {
     OrderedJson doc;
     doc["format"] = "exposure-index";
-    doc["version"] = k_bundle_version;
+    doc["version"] = k_index_version;
     OrderedJson groups = OrderedJson::array();
     for (const MajorGroup& group : index.groups)
-        groups.push_back({{"code", group.code}, {"title", group.title}, {"employment", optional_number(group.employment)}});
+        groups.push_back(
+            {{"code", group.code}, {"title", group.title}, {"employment", optional_index_number(group.employment)}});
     doc["groups"] = std::move(groups);
-    OrderedJson occupations = OrderedJson::array();
-    for (const OccupationSummary& occ : index.occupations) {
-        OrderedJson shares = OrderedJson::object();
-        for (int r = 0; r < k_rater_count; ++r)
-            shares[k_rater_keys[r]] = {occ.shares[r].e1, occ.shares[r].e2, occ.shares[r].known};
-        OrderedJson item;
-        item["code"] = occ.code;
-        item["title"] = occ.title;
-        item["group"] = occ.major_group;
-        item["task_count"] = occ.task_count;
-        item["shares"] = std::move(shares);
-        item["automation_mean"] = occ.automation_mean;
-        item["employment"] = optional_number(occ.employment);
-        item["median_wage"] = optional_number(occ.median_wage);
-        item["wage_flag"] = wage_flag_name(occ.wage_flag);
-        item["bls_source"] = bls_source_name(occ.bls_source);
-        item["projected_change_pct"] = optional_number(occ.projected_change_pct);
-        item["ms_applicability"] = optional_number(occ.ms_applicability);
-        item["ms_applicability_pct"] = optional_number(occ.ms_applicability_pct);
-        item["exposure"] = occ.default_exposure;
-        occupations.push_back(std::move(item));
-    }
-    doc["occupations"] = std::move(occupations);
+
+    const auto each = [&index](auto&& value_of) {
+        OrderedJson out = OrderedJson::array();
+        for (const OccupationSummary& occ : index.occupations) value_of(out, occ);
+        return out;
+    };
+    OrderedJson columns;
+    columns["code"] = each([](OrderedJson& out, const OccupationSummary& o) { out.push_back(o.code); });
+    columns["title"] = each([](OrderedJson& out, const OccupationSummary& o) { out.push_back(o.title); });
+    columns["group"] = each([](OrderedJson& out, const OccupationSummary& o) { out.push_back(o.major_group); });
+    columns["task_count"] = each([](OrderedJson& out, const OccupationSummary& o) { out.push_back(o.task_count); });
+    columns["task_weight"] = each([](OrderedJson& out, const OccupationSummary& o) { out.push_back(o.task_weight); });
+    for (int r = 0; r < k_rater_count; ++r)
+        columns[k_rater_keys[r]] = each([r](OrderedJson& out, const OccupationSummary& o) {
+            out.push_back(o.rater_weights[r].e1);
+            out.push_back(o.rater_weights[r].e2);
+            out.push_back(o.rater_weights[r].known);
+        });
+    columns["automation"] = each([](OrderedJson& out, const OccupationSummary& o) {
+        out.push_back(o.automation_quarters);
+        out.push_back(o.automation_weight);
+    });
+    columns["employment"] =
+        each([](OrderedJson& out, const OccupationSummary& o) { out.push_back(optional_index_number(o.employment)); });
+    columns["median_wage"] =
+        each([](OrderedJson& out, const OccupationSummary& o) { out.push_back(optional_index_number(o.median_wage)); });
+    columns["wage_flag"] =
+        each([](OrderedJson& out, const OccupationSummary& o) { out.push_back(wage_flag_name(o.wage_flag)); });
+    columns["bls_source"] =
+        each([](OrderedJson& out, const OccupationSummary& o) { out.push_back(bls_source_name(o.bls_source)); });
+    columns["projected_change_pct"] = each([](OrderedJson& out, const OccupationSummary& o) {
+        out.push_back(optional_index_number(o.projected_change_pct));
+    });
+    columns["ms_applicability"] = each(
+        [](OrderedJson& out, const OccupationSummary& o) { out.push_back(optional_index_number(o.ms_applicability)); });
+    columns["exposure"] =
+        each([](OrderedJson& out, const OccupationSummary& o) { out.push_back(index_number(o.default_exposure)); });
+    doc["occupations"] = std::move(columns);
     return dump(doc);
 }
 

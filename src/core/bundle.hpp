@@ -18,8 +18,11 @@
 
 namespace exposure {
 
-// Version of the bundle format this code reads and writes (index, detail and manifest).
+// Version of the bundle format this code reads and writes (detail and manifest files).
 inline constexpr int k_bundle_version = 1;
+// Version of index.json this code reads and writes: 2 is columnar with integer task weights
+// (data/SCHEMA.md); version 1 files are refused (setup always rebuilds the bundle).
+inline constexpr int k_index_version = 2;
 
 // File names inside a bundle folder.
 inline constexpr const char* k_manifest_file = "manifest.json";
@@ -56,8 +59,18 @@ bool parse_index(std::span<const uint8_t> bytes, Index& index, std::string& erro
 bool parse_detail(std::span<const uint8_t> bytes, OccupationDetail& detail, std::string& error,
                   std::string_view source = "detail");
 
-// Compact JSON text of an index / a detail; parse_*(serialize_*(x)) == x exactly.
+// Compact JSON text of an index / a detail; parse_*(serialize_*(x)) == x exactly. The index is
+// written from the integer weights of each summary, so for it this holds when the shares and
+// automation_mean agree with them (as compute_default_figures and parse_index leave them).
 std::string serialize_index(const Index& index);
+
+// Sets a summary's shares and automation_mean from its integer weights (see OccupationSummary).
+void derive_shares(OccupationSummary& summary);
+
+// Sets every summary's ms_applicability_pct: the percentile of its Microsoft applicability among
+// the summaries that have one (share strictly below plus half of the ties, itself included);
+// null where ms_applicability is null. build-data and parse_index both use this one function.
+void compute_ms_applicability_percentiles(std::vector<OccupationSummary>& occupations);
 std::string serialize_detail(const OccupationDetail& detail);
 
 // The bundle's manifest: what it was built from and the checksum of every other file.

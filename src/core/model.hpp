@@ -100,6 +100,16 @@ struct RaterShares {
     bool operator==(const RaterShares&) const = default;
 };
 
+// The integers behind one rater's shares: the summed weight (core 2, other 1) of the tasks this rater
+// labelled E1, E2, and at all. Index format 2 stores these instead of the shares, since every share
+// is one of them divided by OccupationSummary::task_weight (see there).
+struct RaterWeights {
+    int e1 = 0;
+    int e2 = 0;
+    int known = 0;
+    bool operator==(const RaterWeights&) const = default;
+};
+
 // An occupation as the index holds it: everything the first view, the picker and the re-ranking need.
 struct OccupationSummary {
     std::string code;  // O*NET-SOC code, e.g. "15-2051.00"
@@ -116,6 +126,16 @@ struct OccupationSummary {
     std::optional<double> ms_applicability;      // Microsoft AI applicability score (0..1)
     std::optional<double> ms_applicability_pct;  // its percentile among occupations that have one (0..100)
     double default_exposure = 0; // headline 0-100 under the default scenario (for plain JavaScript)
+    // The integer weights the shares and automation_mean are ratios of (added with index format 2,
+    // which stores these and derives the doubles, so that writing and reading back is exact).
+    // Invariants (compute_default_figures sets both sides; parse_index derives the doubles):
+    //   shares[r].x == double(rater_weights[r].x) / task_weight, or 0 when task_weight is 0;
+    //   automation_mean == double(automation_quarters) / (4.0 * automation_weight), or 0 when
+    //   automation_weight is 0 (quarters = sum over labelled tasks of weight x 0..4 for T0..T4).
+    int task_weight = 0; // total weight of the occupation's tasks
+    std::array<RaterWeights, k_rater_count> rater_weights{};
+    int automation_quarters = 0;
+    int automation_weight = 0; // weight of the tasks with a GPT-4 automation label
     bool operator==(const OccupationSummary&) const = default;
 };
 

@@ -667,16 +667,28 @@ void compute_default_figures(OccupationDetail& detail, OccupationSummary& summar
     constexpr double k_beta_e2 = 0.5;
     double total_weight = 0, scored_weight = 0, exposure_sum = 0, automation_weight = 0, automation_sum = 0;
     std::array<RaterShares, k_rater_count> shares{};
+    // The same sums as integers, for the index (format 2 stores these, not the doubles).
+    int task_weight = 0, automation_quarters = 0, automation_weight_int = 0;
+    std::array<RaterWeights, k_rater_count> rater_weights{};
     for (Task& task : detail.tasks) {
         const double weight = task.type == TaskType::Core ? 2.0 : 1.0;
+        const int weight_int = task.type == TaskType::Core ? 2 : 1;
         total_weight += weight;
+        task_weight += weight_int;
         double blend = 0, blend_weight = 0;
         for (int r = 0; r < k_rater_count; ++r) {
             const ExposureLabel label = task.exposure[r];
             if (label == ExposureLabel::Unknown) continue;
             shares[r].known += weight;
-            if (label == ExposureLabel::E1) shares[r].e1 += weight;
-            if (label == ExposureLabel::E2) shares[r].e2 += weight;
+            rater_weights[r].known += weight_int;
+            if (label == ExposureLabel::E1) {
+                shares[r].e1 += weight;
+                rater_weights[r].e1 += weight_int;
+            }
+            if (label == ExposureLabel::E2) {
+                shares[r].e2 += weight;
+                rater_weights[r].e2 += weight_int;
+            }
             if (k_default_rater_weights[r] > 0) {
                 const double value = label == ExposureLabel::E1 ? 1.0 : label == ExposureLabel::E2 ? k_beta_e2 : 0.0;
                 blend += k_default_rater_weights[r] * value;
@@ -693,6 +705,8 @@ void compute_default_figures(OccupationDetail& detail, OccupationSummary& summar
         if (task.default_automation >= 0) {
             automation_weight += weight;
             automation_sum += weight * task.default_automation / 100.0;
+            automation_weight_int += weight_int;
+            automation_quarters += weight_int * int(task.automation);
         }
     }
     if (total_weight > 0)
@@ -705,6 +719,10 @@ void compute_default_figures(OccupationDetail& detail, OccupationSummary& summar
     summary.task_count = int(detail.tasks.size());
     summary.automation_mean = automation_weight > 0 ? automation_sum / automation_weight : 0.0;
     summary.default_exposure = scored_weight > 0 ? exposure_sum / scored_weight : 0.0;
+    summary.task_weight = task_weight;
+    summary.rater_weights = rater_weights;
+    summary.automation_quarters = automation_quarters;
+    summary.automation_weight = automation_weight_int;
 }
 
 // [SECTION] Join
@@ -789,7 +807,6 @@ bool build_from_upstream(const std::string& dir, const UpstreamOptions& options,
     }
 
     MatchReport& m = out.matches;
-    std::vector<std::pair<double, std::size_t>> scored; // Microsoft score, occupation index
     for (LabelledOccupation& occ : labelled) {
         OccupationSummary summary;
         OccupationDetail detail;
@@ -847,7 +864,6 @@ bool build_from_upstream(const std::string& dir, const UpstreamOptions& options,
         // Microsoft, by the 2018 SOC code = the first 7 characters of the O*NET-SOC code.
         if (const auto it = ms.applicability.find(soc); it != ms.applicability.end()) {
             summary.ms_applicability = it->second;
-            scored.emplace_back(it->second, out.index.occupations.size());
             ++m.ms_applicability;
         }
         if (const auto it = ms.metrics.find(soc); it != ms.metrics.end()) detail.ms = it->second;
@@ -877,18 +893,10 @@ bool build_from_upstream(const std::string& dir, const UpstreamOptions& options,
         out.details.push_back(std::move(detail));
     }
 
-    // Microsoft percentile among the occupations that have a score: share strictly below plus
-    // half of the ties (itself included), as scoring's percentile_of does for exposures.
-    std::vector<double> sorted;
-    for (const auto& [score, i] : scored) sorted.push_back(score);
-    std::sort(sorted.begin(), sorted.end());
-    for (const auto& [score, i] : scored) {
-        const auto below = std::lower_bound(sorted.begin(), sorted.end(), score) - sorted.begin();
-        const auto upto = std::upper_bound(sorted.begin(), sorted.end(), score) - sorted.begin();
-        out.index.occupations[i].ms_applicability_pct = 100.0 * (double(below) + 0.5 * double(upto - below)) / double(sorted.size());
-    }
+    // The same function parse_index uses, so the percentile read back is the one built here.
+    compute_ms_applicability_percentiles(out.index.occupations);
 
-    out.index.version = k_bundle_version;
+    out.index.version = k_index_version;
     m.occupations = int(out.index.occupations.size());
     std::size_t activities = 0, skill_rows = 0;
     for (const OccupationDetail& d : out.details) {

@@ -5,6 +5,7 @@
 #include "sha256.hpp"
 #include "upstream.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <set>
@@ -46,10 +47,13 @@ std::string field(const std::string& file, const std::string& path, const std::s
     return file + ": " + path + ": " + message;
 }
 
-// The index summary must say what its detail implies.
+// The index summary must say what its detail implies. Paths name index.json's columns (format 2):
+// occupation i is element i of a column, 3i..3i+2 of a rater's, 2i..2i+1 of automation.
 bool check_agreement(const OccupationSummary& stored, const OccupationDetail& detail, std::size_t i,
                      const std::string& detail_file, std::string& error) {
-    const std::string at = "occupations[" + std::to_string(i) + "]";
+    const auto at = [](const char* column, std::size_t element) {
+        return std::string("occupations.") + column + "[" + std::to_string(element) + "]";
+    };
     if (detail.title != stored.title) {
         error = field(detail_file, "title", "\"" + detail.title + "\" but index.json has \"" + stored.title + "\"");
         return false;
@@ -58,26 +62,41 @@ bool check_agreement(const OccupationSummary& stored, const OccupationDetail& de
     OccupationSummary recomputed = stored;
     compute_default_figures(recomputed_detail, recomputed);
     if (recomputed.task_count != stored.task_count) {
-        error = field(k_index_file, at + ".task_count",
+        error = field(k_index_file, at("task_count", i),
                       std::to_string(stored.task_count) + " but " + detail_file + " has " +
                           std::to_string(recomputed.task_count) + " tasks");
         return false;
     }
+    if (recomputed.task_weight != stored.task_weight) {
+        error = field(k_index_file, at("task_weight", i),
+                      std::to_string(stored.task_weight) + " but the tasks in " + detail_file + " weigh " +
+                          std::to_string(recomputed.task_weight));
+        return false;
+    }
     constexpr const char* k_raters[k_rater_count] = {"human", "gpt4", "gpt4_alt"};
     for (int r = 0; r < k_rater_count; ++r) {
+        // The integers first (exact), then the shares derived from them (within rounding).
+        const RaterWeights& wa = stored.rater_weights[r];
+        const RaterWeights& wb = recomputed.rater_weights[r];
+        const int wrong = wa.e1 != wb.e1 ? 0 : wa.e2 != wb.e2 ? 1 : wa.known != wb.known ? 2 : -1;
         const RaterShares& a = stored.shares[r];
         const RaterShares& b = recomputed.shares[r];
-        if (!close(a.e1, b.e1) || !close(a.e2, b.e2) || !close(a.known, b.known)) {
-            error = field(k_index_file, at + ".shares." + k_raters[r], "does not match the labels in " + detail_file);
+        if (wrong >= 0 || !close(a.e1, b.e1) || !close(a.e2, b.e2) || !close(a.known, b.known)) {
+            error = field(k_index_file, at(k_raters[r], 3 * i + std::size_t(std::max(wrong, 0))),
+                          "does not match the labels in " + detail_file);
             return false;
         }
     }
-    if (!close(stored.automation_mean, recomputed.automation_mean)) {
-        error = field(k_index_file, at + ".automation_mean", "does not match the labels in " + detail_file);
+    if (stored.automation_quarters != recomputed.automation_quarters ||
+        stored.automation_weight != recomputed.automation_weight ||
+        !close(stored.automation_mean, recomputed.automation_mean)) {
+        const bool quarters = stored.automation_quarters != recomputed.automation_quarters;
+        error = field(k_index_file, at("automation", 2 * i + (quarters ? 0 : 1)),
+                      "does not match the labels in " + detail_file);
         return false;
     }
     if (!close(stored.default_exposure, recomputed.default_exposure)) {
-        error = field(k_index_file, at + ".exposure", "does not match the labels in " + detail_file);
+        error = field(k_index_file, at("exposure", i), "does not match the labels in " + detail_file);
         return false;
     }
     for (std::size_t t = 0; t < detail.tasks.size(); ++t) {
@@ -118,7 +137,7 @@ bool validate_bundle(const std::string& dir, ValidationReport& report, std::stri
     if (!read_checked(dir, k_index_file, manifest, bytes, error, report) || !parse_index(bytes, index, error))
         return false;
     if (index.occupations.empty()) {
-        error = field(k_index_file, "occupations", "empty");
+        error = field(k_index_file, "occupations.code", "empty");
         return false;
     }
 

@@ -79,7 +79,8 @@ int cmd_build_data(Args args) {
     const auto start = std::chrono::steady_clock::now();
     std::vector<PinnedFile> pins;
     UpstreamOptions options;
-    options.built_by = "exposure build-data (bundle format " + std::to_string(k_bundle_version) + ")";
+    options.built_by = "exposure build-data (bundle format " + std::to_string(k_bundle_version) + ", index format " +
+                       std::to_string(k_index_version) + ")";
     if (!parsed.has("no-pins")) {
         const std::string sources = parsed.value("sources").value_or(default_sources_path());
         if (!read_sources(sources, pins, error)) return data_error("build-data", error);
