@@ -20,7 +20,9 @@ k_kept_tables = ("cmap", "head", "hhea", "hmtx", "maxp", "loca", "glyf")
 
 
 def convert(source, target, max_error, units_per_em):
-    font = TTFont(source)
+    # The source's modification time, not now: the same inputs give the same bytes (reproducible
+    # builds; the site's compressed sizes do not wander between two builds).
+    font = TTFont(source, recalcTimestamp=False)
     if "CFF " not in font:
         raise SystemExit(f"{source}: no CFF table (already TrueType outlines?)")
     order = font.getGlyphOrder()
