@@ -665,30 +665,25 @@ void compute_default_figures(OccupationDetail& detail, OccupationSummary& summar
     // (E1 = 1, E2 = 0.5); task weight core 2, other 1.
     constexpr double k_default_rater_weights[k_rater_count] = {1, 1, 0};
     constexpr double k_beta_e2 = 0.5;
-    double total_weight = 0, scored_weight = 0, exposure_sum = 0, automation_weight = 0, automation_sum = 0;
-    std::array<RaterShares, k_rater_count> shares{};
-    // The same sums as integers, for the index (format 2 stores these, not the doubles).
-    int task_weight = 0, automation_quarters = 0, automation_weight_int = 0;
-    std::array<RaterWeights, k_rater_count> rater_weights{};
+    double scored_weight = 0, exposure_sum = 0;
+    // The shares and the automation mean are ratios of integer weights (index format 2 stores the
+    // integers): sum those here and let derive_shares divide, as parse_index does, so the two agree
+    // by construction.
+    summary.task_weight = 0;
+    summary.rater_weights = {};
+    summary.automation_quarters = 0;
+    summary.automation_weight = 0;
     for (Task& task : detail.tasks) {
-        const double weight = task.type == TaskType::Core ? 2.0 : 1.0;
-        const int weight_int = task.type == TaskType::Core ? 2 : 1;
-        total_weight += weight;
-        task_weight += weight_int;
+        const int weight = task.type == TaskType::Core ? 2 : 1;
+        summary.task_weight += weight;
         double blend = 0, blend_weight = 0;
         for (int r = 0; r < k_rater_count; ++r) {
             const ExposureLabel label = task.exposure[r];
             if (label == ExposureLabel::Unknown) continue;
-            shares[r].known += weight;
-            rater_weights[r].known += weight_int;
-            if (label == ExposureLabel::E1) {
-                shares[r].e1 += weight;
-                rater_weights[r].e1 += weight_int;
-            }
-            if (label == ExposureLabel::E2) {
-                shares[r].e2 += weight;
-                rater_weights[r].e2 += weight_int;
-            }
+            RaterWeights& counts = summary.rater_weights[r];
+            counts.known += weight;
+            if (label == ExposureLabel::E1) counts.e1 += weight;
+            if (label == ExposureLabel::E2) counts.e2 += weight;
             if (k_default_rater_weights[r] > 0) {
                 const double value = label == ExposureLabel::E1 ? 1.0 : label == ExposureLabel::E2 ? k_beta_e2 : 0.0;
                 blend += k_default_rater_weights[r] * value;
@@ -702,27 +697,14 @@ void compute_default_figures(OccupationDetail& detail, OccupationSummary& summar
             scored_weight += weight;
             exposure_sum += weight * task.default_exposure;
         }
-        if (task.default_automation >= 0) {
-            automation_weight += weight;
-            automation_sum += weight * task.default_automation / 100.0;
-            automation_weight_int += weight_int;
-            automation_quarters += weight_int * int(task.automation);
+        if (task.automation != AutomationLabel::Unknown) {
+            summary.automation_weight += weight;
+            summary.automation_quarters += weight * int(task.automation);
         }
     }
-    if (total_weight > 0)
-        for (RaterShares& s : shares) {
-            s.e1 /= total_weight;
-            s.e2 /= total_weight;
-            s.known /= total_weight;
-        }
-    summary.shares = shares;
+    derive_shares(summary);
     summary.task_count = int(detail.tasks.size());
-    summary.automation_mean = automation_weight > 0 ? automation_sum / automation_weight : 0.0;
     summary.default_exposure = scored_weight > 0 ? exposure_sum / scored_weight : 0.0;
-    summary.task_weight = task_weight;
-    summary.rater_weights = rater_weights;
-    summary.automation_quarters = automation_quarters;
-    summary.automation_weight = automation_weight_int;
 }
 
 // [SECTION] Join
