@@ -1,26 +1,16 @@
 // Without WebGL the element shows a readable HTML card (title, headline score, task table) and
 // fires an error event saying why; it never shows a blank box or throws (issue 6).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { start_server, launch_browser, open_page, record_events } from './harness.mjs';
+import { share_site_and_browser, open_page, record_events } from './harness.mjs';
 
-let server, browser;
-
-before(async () => {
-  server = await start_server();
-  browser = await launch_browser({ webgl: false });
-});
-
-after(async () => {
-  if (browser) await browser.close();
-  if (server) await server.close();
-});
+const shared = share_site_and_browser({ webgl: false });
 
 test('with WebGL disabled the HTML fallback card shows the score and the task table', async () => {
-  const { page, context, problems } = await open_page(browser.browser, null);
+  const { page, context, problems } = await open_page(shared.browser.browser, null);
   try {
     await record_events(page);
-    await page.goto(server.url + 'index.html', { waitUntil: 'load' });
+    await page.goto(shared.server.url + 'index.html', { waitUntil: 'load' });
     const gl = await page.evaluate(() => Boolean(document.createElement('canvas').getContext('webgl2')));
     assert.equal(gl, false, 'WebGL2 should be off in this browser');
     await page.waitForFunction(() => {
@@ -47,7 +37,7 @@ test('with WebGL disabled the HTML fallback card shows the score and the task ta
     assert.equal(errors.length, 1);
     assert.equal(errors[0].detail.code, 'no-webgl2');
     // No wasm was fetched for nothing.
-    assert.ok(!server.requests.some((p) => p.endsWith('.wasm')), 'the wasm was downloaded without WebGL2');
+    assert.ok(!shared.server.requests.some((p) => p.endsWith('.wasm')), 'the wasm was downloaded without WebGL2');
     assert.deepEqual(problems, []);
   } finally {
     await context.close();

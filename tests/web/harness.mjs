@@ -10,6 +10,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -64,6 +65,23 @@ export async function start_server(root = site_dir, { headers, site = root } = {
     requests,
     close: () => new Promise((resolve) => { server.closeAllConnections?.(); server.close(() => resolve()); }),
   };
+}
+
+// One server for the site and one browser for a whole test file: started before its first test
+// (after `prepare`, if given) and closed after its last. The returned object holds them as
+// `.server` and `.browser` once the tests run.
+export function share_site_and_browser({ webgl = true, prepare } = {}) {
+  const shared = { server: null, browser: null };
+  before(async () => {
+    if (prepare) await prepare();
+    shared.server = await start_server();
+    shared.browser = await launch_browser({ webgl });
+  });
+  after(async () => {
+    if (shared.browser) await shared.browser.close();
+    if (shared.server) await shared.server.close();
+  });
+  return shared;
 }
 
 // Launches headless Chromium with software WebGL2. `webgl: false` disables WebGL entirely.

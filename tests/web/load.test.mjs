@@ -3,23 +3,13 @@
 // when a server sends it with a type other than application/wasm (no streaming compilation then);
 // a failed wasm download gives the error card with a retry, and the retry recovers.
 // The pages are our own, served beside the site's widget folder (Playwright's request routing).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { start_server, launch_browser, open_page, wait_loaded, record_events, site_dir, sleep } from './harness.mjs';
+import { share_site_and_browser, open_page, wait_loaded, record_events, site_dir, sleep } from './harness.mjs';
 
-let server, browser;
-
-before(async () => {
-  server = await start_server();
-  browser = await launch_browser();
-});
-
-after(async () => {
-  if (browser) await browser.close();
-  if (server) await server.close();
-});
+const shared = share_site_and_browser();
 
 // One widget at the top of the page and, when `far` is set, a second one 6000 px further down.
 function page_html({ far }) {
@@ -33,14 +23,14 @@ ${far ? '<div style="height: 6000px"></div><exposure-widget id="far" occupation=
 }
 
 async function open_load_page({ far = false, route } = {}) {
-  const opened = await open_page(browser.browser, null, { width: 1024, height: 768 });
+  const opened = await open_page(shared.browser.browser, null, { width: 1024, height: 768 });
   await opened.page.route('**/load-page.html', (r) =>
     r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: page_html({ far }) }));
   if (route) await route(opened.page);
   await record_events(opened.page);
   const requests = [];
   opened.page.on('request', (request) => requests.push(new URL(request.url()).pathname));
-  await opened.page.goto(server.url + 'load-page.html', { waitUntil: 'load' });
+  await opened.page.goto(shared.server.url + 'load-page.html', { waitUntil: 'load' });
   return { ...opened, requests };
 }
 

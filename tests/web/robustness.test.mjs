@@ -5,11 +5,11 @@
 // error card with a retry while another instance on the page carries on, and the retry recovers;
 // a lost WebGL context is restored and the canvas is drawn again. Network faults are made with
 // Playwright's request routing; the page is served by the harness's server (tests/web/harness.mjs).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { start_server, launch_browser, open_page, wait_loaded, record_events, canvas_facts, repo_root, sleep } from './harness.mjs';
+import { share_site_and_browser, open_page, wait_loaded, record_events, canvas_facts, repo_root, sleep } from './harness.mjs';
 
 const catalogue = JSON.parse(await readFile(path.join(repo_root, 'tests', 'bad-inputs', 'catalogue.json'), 'utf8')).cases;
 const of_kind = (kind) => catalogue.filter((c) => c.kind === kind);
@@ -18,17 +18,7 @@ const k_first = '15-2051.00';  // Data Scientists: the widget that gets the bad 
 const k_second = '47-2061.00'; // Construction Laborers: the widget that must carry on
 const k_timeout_ms = 1500;     // ExposureWidget.fetchTimeout for this page (the default is 20 s)
 
-let server, browser;
-
-before(async () => {
-  server = await start_server();
-  browser = await launch_browser();
-});
-
-after(async () => {
-  if (browser) await browser.close();
-  if (server) await server.close();
-});
+const shared = share_site_and_browser();
 
 // A page of our own beside the site's widget folder: two widgets, added only after the fetch
 // timeout is set, so that no fetch starts with the default.
@@ -52,11 +42,11 @@ const k_page = `<!doctype html>
 </script></body></html>`;
 
 async function open_robustness_page({ sync = false, hash = '', record = false } = {}) {
-  const opened = await open_page(browser.browser, null, { width: 1024, height: 1400 });
+  const opened = await open_page(shared.browser.browser, null, { width: 1024, height: 1400 });
   await opened.page.route('**/robustness-page.html*', (route) =>
     route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: k_page }));
   if (record) await record_events(opened.page);
-  await opened.page.goto(server.url + `robustness-page.html${sync ? '?sync' : ''}${hash}`, { waitUntil: 'load' });
+  await opened.page.goto(shared.server.url + `robustness-page.html${sync ? '?sync' : ''}${hash}`, { waitUntil: 'load' });
   await opened.page.waitForFunction(() => document.querySelectorAll('exposure-widget').length === 2);
   return opened;
 }
@@ -203,13 +193,13 @@ const k_network_cases = [
 for (const c of k_network_cases) {
   test(`catalogue ${c.id}: the error card offers a retry, the other widget carries on, and the retry recovers`, async () => {
     const detail_url = `**/widget/data/occupations/${k_first}.json`;
-    const opened = await open_page(browser.browser, null, { width: 1024, height: 1400 });
+    const opened = await open_page(shared.browser.browser, null, { width: 1024, height: 1400 });
     const { page, context } = opened;
     try {
       await page.route(detail_url, k_faults[c.fault]);
       await page.route('**/robustness-page.html*', (route) =>
         route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: k_page }));
-      await page.goto(server.url + 'robustness-page.html', { waitUntil: 'load' });
+      await page.goto(shared.server.url + 'robustness-page.html', { waitUntil: 'load' });
       await page.waitForFunction(() => document.querySelectorAll('exposure-widget').length === 2);
       const error = await first_error(page, 'first', 60000);
       assert.equal(error.code, c.code);

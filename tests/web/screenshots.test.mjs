@@ -1,30 +1,19 @@
 // Screenshots of the demo pages at three viewport sizes in both themes, written to
 // build/screenshots/ for people to look at (the assertions only check that each was taken with the
 // widget drawn and no error logged).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { start_server, launch_browser, open_page, wait_loaded, screenshot_dir, sleep } from './harness.mjs';
+import { share_site_and_browser, open_page, wait_loaded, screenshot_dir, sleep } from './harness.mjs';
 
-let server, browser;
-
-before(async () => {
-  await mkdir(screenshot_dir, { recursive: true });
-  server = await start_server();
-  browser = await launch_browser();
-});
-
-after(async () => {
-  if (browser) await browser.close();
-  if (server) await server.close();
-});
+const shared = share_site_and_browser({ prepare: () => mkdir(screenshot_dir, { recursive: true }) });
 
 const sizes = [[360, 800], [1024, 768], [1920, 1080]];
 for (const [width, height] of sizes) {
   for (const theme of ['light', 'dark']) {
     test(`screenshot of the demo page at ${width}x${height}, ${theme}`, async () => {
-      const { page, context, problems } = await open_page(browser.browser, server.url + 'index.html',
+      const { page, context, problems } = await open_page(shared.browser.browser, shared.server.url + 'index.html',
         { width, height, color_scheme: theme });
       try {
         await wait_loaded(page, '#data-scientists');
@@ -46,7 +35,7 @@ for (const [width, height] of sizes) {
 }
 
 test('screenshot of the docs gallery (every view, both themes)', async () => {
-  const { page, context, problems } = await open_page(browser.browser, server.url + 'docs.html', { width: 1920, height: 1080 });
+  const { page, context, problems } = await open_page(shared.browser.browser, shared.server.url + 'docs.html', { width: 1920, height: 1080 });
   try {
     const count = await page.evaluate(() => document.querySelectorAll('exposure-widget').length);
     for (let i = 0; i < count; ++i) {

@@ -1,29 +1,19 @@
 // Smoke test of the web build (issue 2): the demo page loads in headless Chromium, the first frame is
 // drawn, nothing is logged as an error, the canvas holds more than its background, and the backing
 // store is the canvas's CSS size times devicePixelRatio (crisp text) at ratios 1 and 2.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { start_server, launch_browser, open_page, wait_loaded, canvas_facts, site_dir } from './harness.mjs';
+import { share_site_and_browser, start_server, open_page, wait_loaded, canvas_facts, site_dir } from './harness.mjs';
 
-let server, browser;
-
-before(async () => {
-  server = await start_server();
-  browser = await launch_browser();
-});
-
-after(async () => {
-  if (browser) await browser.close();
-  if (server) await server.close();
-});
+const shared = share_site_and_browser();
 
 for (const scale of [1, 2]) {
   test(`the demo page draws a widget frame with crisp text at devicePixelRatio ${scale}`, async () => {
-    const { page, context, problems } = await open_page(browser.browser, null, { width: 1024, height: 768, scale });
+    const { page, context, problems } = await open_page(shared.browser.browser, null, { width: 1024, height: 768, scale });
     try {
       const started = Date.now();
-      await page.goto(server.url + 'index.html', { waitUntil: 'load' });
+      await page.goto(shared.server.url + 'index.html', { waitUntil: 'load' });
       const load_ms = Date.now() - started;
       const loaded = await wait_loaded(page, '#data-scientists');
       const first_frame_ms = Date.now() - started;
@@ -46,13 +36,13 @@ for (const scale of [1, 2]) {
 }
 
 test('the page asks only for its own files and the widget folder', async () => {
-  const { page, context, problems } = await open_page(browser.browser, server.url + 'index.html');
+  const { page, context, problems } = await open_page(shared.browser.browser, shared.server.url + 'index.html');
   try {
     await wait_loaded(page, '#data-scientists');
     const foreign = await page.evaluate(() => performance.getEntriesByType('resource')
       .map((entry) => entry.name).filter((name) => new URL(name).origin !== location.origin));
     assert.deepEqual(foreign, []);
-    const widget_requests = server.requests.filter((p) => p.startsWith('/widget/'));
+    const widget_requests = shared.server.requests.filter((p) => p.startsWith('/widget/'));
     for (const request of widget_requests) {
       assert.match(request, /^\/widget\/(exposure-widget\.js|exposure-widget-core\.(mjs|wasm)|font\.bin|data\/(index\.json|occupations\/\d\d-\d{4}\.\d\d\.json))$/);
     }
@@ -64,7 +54,7 @@ test('the page asks only for its own files and the widget folder', async () => {
 
 for (const [width, height] of [[360, 800], [1024, 768], [1920, 1080]]) {
   test(`the demo page does not shift while its widgets start (${width}x${height})`, async () => {
-    const { page, context, problems } = await open_page(browser.browser, null, { width, height });
+    const { page, context, problems } = await open_page(shared.browser.browser, null, { width, height });
     try {
       await page.addInitScript(() => {
         window.__layout_shift = 0;
@@ -72,7 +62,7 @@ for (const [width, height] of [[360, 800], [1024, 768], [1920, 1080]]) {
           for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__layout_shift += entry.value;
         }).observe({ type: 'layout-shift', buffered: true });
       });
-      await page.goto(server.url + 'index.html', { waitUntil: 'load' });
+      await page.goto(shared.server.url + 'index.html', { waitUntil: 'load' });
       await wait_loaded(page, '#data-scientists');
       await new Promise((resolve) => setTimeout(resolve, 500));
       const shift = await page.evaluate(() => window.__layout_shift);
@@ -88,7 +78,7 @@ test('the site works from a subpath of the server', async () => {
   const parent = path.dirname(site_dir);
   const prefix = `/${path.basename(site_dir)}/`;
   const subpath_server = await start_server(parent, { site: site_dir });
-  const { page, context, problems } = await open_page(browser.browser, subpath_server.url + prefix.slice(1) + 'index.html');
+  const { page, context, problems } = await open_page(shared.browser.browser, subpath_server.url + prefix.slice(1) + 'index.html');
   try {
     const loaded = await wait_loaded(page, '#data-scientists');
     assert.equal(loaded.occupation, '15-2051.00');

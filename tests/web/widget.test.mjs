@@ -1,23 +1,13 @@
 // The <exposure-widget> element in headless Chromium (issue 6, Tests): two instances, attribute
 // changes firing events with the right scores, an unknown occupation, the strict-CSP page, the URL
 // hash round trip, a reload restoring the scenario, no console errors, an idle page drawing nothing.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { start_server, launch_browser, open_page, wait_loaded, wait_idle, record_events, frame_counts, canvas_facts, site_dir, sleep } from './harness.mjs';
+import { share_site_and_browser, open_page, wait_loaded, wait_idle, record_events, frame_counts, canvas_facts, site_dir, sleep } from './harness.mjs';
 
-let server, browser;
-
-before(async () => {
-  server = await start_server();
-  browser = await launch_browser();
-});
-
-after(async () => {
-  if (browser) await browser.close();
-  if (server) await server.close();
-});
+const shared = share_site_and_browser();
 
 // The published method recomputed here from the detail file, independently of the core:
 // E0 = 0, E1 = 1, E2 = the lens value; per task the rater-weighted mean over raters with a label,
@@ -57,12 +47,12 @@ function event_after(page, selector, type, action) {
 const close_enough = (actual, expected) => Math.abs(actual - expected) < 1e-6;
 
 test('two instances with different occupations draw independently and report their own scores', async () => {
-  const { page, context, problems } = await open_page(browser.browser, null);
+  const { page, context, problems } = await open_page(shared.browser.browser, null);
   try {
     await record_events(page);
     const wasm_requests = [];
     page.on('request', (request) => { if (request.url().endsWith('.wasm')) wasm_requests.push(request.url()); });
-    await page.goto(server.url + 'index.html', { waitUntil: 'load' });
+    await page.goto(shared.server.url + 'index.html', { waitUntil: 'load' });
     const first = await wait_loaded(page, '#data-scientists');
     await page.locator('#construction').scrollIntoViewIfNeeded();
     const second = await wait_loaded(page, '#construction');
@@ -87,7 +77,7 @@ test('two instances with different occupations draw independently and report the
 });
 
 test('attribute changes fire change events with the right scores', async () => {
-  const { page, context, problems } = await open_page(browser.browser, server.url + 'csp.html');
+  const { page, context, problems } = await open_page(shared.browser.browser, shared.server.url + 'csp.html');
   try {
     await wait_loaded(page, '#csp-widget');
     const occupation = await event_after(page, '#csp-widget', 'change', { attribute: 'occupation', value: '29-1141.00' });
@@ -125,7 +115,7 @@ test('attribute changes fire change events with the right scores', async () => {
 });
 
 test('an unknown occupation gives an error event and a readable card while the other widget carries on', async () => {
-  const { page, context, problems } = await open_page(browser.browser, server.url + 'index.html');
+  const { page, context, problems } = await open_page(shared.browser.browser, shared.server.url + 'index.html');
   try {
     await wait_loaded(page, '#data-scientists');
     const error = await event_after(page, '#data-scientists', 'error', { attribute: 'occupation', value: '99-9999.99' });
@@ -158,10 +148,10 @@ test('an unknown occupation gives an error event and a readable card while the o
 });
 
 test('an unknown occupation in the markup fires one error event and shows a card, not a blank box', async () => {
-  const { page, context, problems } = await open_page(browser.browser, null);
+  const { page, context, problems } = await open_page(shared.browser.browser, null);
   try {
     await record_events(page);
-    await page.goto(server.url + 'csp.html', { waitUntil: 'load' });
+    await page.goto(shared.server.url + 'csp.html', { waitUntil: 'load' });
     await wait_loaded(page, '#csp-widget');
     await page.evaluate(() => {
       const element = document.createElement('exposure-widget');
@@ -182,7 +172,7 @@ test('an unknown occupation in the markup fires one error event and shows a card
 });
 
 test('a failed data fetch gives an error event and a card whose retry recovers', async () => {
-  const { page, context } = await open_page(browser.browser, server.url + 'csp.html');
+  const { page, context } = await open_page(shared.browser.browser, shared.server.url + 'csp.html');
   try {
     await wait_loaded(page, '#csp-widget');
     await page.route('**/occupations/27-3043.00.json', (route) => route.abort('failed'));
@@ -205,11 +195,11 @@ test('a failed data fetch gives an error event and a card whose retry recovers',
 });
 
 test('the strict Content-Security-Policy page loads and draws', async () => {
-  const { page, context, problems } = await open_page(browser.browser, null);
+  const { page, context, problems } = await open_page(shared.browser.browser, null);
   const violations = [];
   try {
     page.on('console', (message) => { if (/Content Security Policy/i.test(message.text())) violations.push(message.text()); });
-    await page.goto(server.url + 'csp.html', { waitUntil: 'load' });
+    await page.goto(shared.server.url + 'csp.html', { waitUntil: 'load' });
     const policy = await page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]').content);
     assert.match(policy, /script-src 'self' 'wasm-unsafe-eval'/);
     const loaded = await wait_loaded(page, '#csp-widget');
@@ -222,7 +212,7 @@ test('the strict Content-Security-Policy page loads and draws', async () => {
 });
 
 test('the URL hash round-trips occupation and scenario', async () => {
-  const { page, context, problems } = await open_page(browser.browser, server.url + 'index.html');
+  const { page, context, problems } = await open_page(shared.browser.browser, shared.server.url + 'index.html');
   try {
     await wait_loaded(page, '#data-scientists');
     await event_after(page, '#data-scientists', 'change', { attribute: 'occupation', value: '43-9021.00' });
@@ -233,7 +223,7 @@ test('the URL hash round-trips occupation and scenario', async () => {
     const link = await page.evaluate(() => document.querySelector('#data-scientists').shareURL());
     assert.ok(link.endsWith(hash), `${link} vs ${hash}`);
 
-    const { page: second, context: second_context, problems: second_problems } = await open_page(browser.browser, link);
+    const { page: second, context: second_context, problems: second_problems } = await open_page(shared.browser.browser, link);
     try {
       const loaded = await wait_loaded(second, '#data-scientists');
       assert.equal(loaded.occupation, '43-9021.00');
@@ -258,7 +248,7 @@ test('the URL hash round-trips occupation and scenario', async () => {
 });
 
 test('a reload restores the last scenario of the occupation', async () => {
-  const { page, context, problems } = await open_page(browser.browser, server.url + 'csp.html');
+  const { page, context, problems } = await open_page(shared.browser.browser, shared.server.url + 'csp.html');
   try {
     await wait_loaded(page, '#csp-widget');
     const changed = await event_after(page, '#csp-widget', 'change', { property: 'scenario', value: 'v1-la' });
@@ -274,7 +264,7 @@ test('a reload restores the last scenario of the occupation', async () => {
 });
 
 test('an idle page draws nothing, and input draws only a few frames', async () => {
-  const { page, context, problems } = await open_page(browser.browser, server.url + 'index.html');
+  const { page, context, problems } = await open_page(shared.browser.browser, shared.server.url + 'index.html');
   try {
     await wait_loaded(page, '#data-scientists');
     await sleep(800); // let the layout settle
@@ -299,7 +289,7 @@ test('an idle page draws nothing, and input draws only a few frames', async () =
 });
 
 test('the wheel scrolls a widget only where it can scroll, and the page elsewhere', async () => {
-  const { page, context, problems } = await open_page(browser.browser, server.url + 'index.html', { width: 1024, height: 700 });
+  const { page, context, problems } = await open_page(shared.browser.browser, shared.server.url + 'index.html', { width: 1024, height: 700 });
   try {
     await wait_loaded(page, '#data-scientists');
     const scroll_y = () => page.evaluate(() => window.scrollY);
@@ -340,7 +330,7 @@ test('the wheel scrolls a widget only where it can scroll, and the page elsewher
 });
 
 test('keys reach only the focused widget', async () => {
-  const { page, context, problems } = await open_page(browser.browser, server.url + 'index.html');
+  const { page, context, problems } = await open_page(shared.browser.browser, shared.server.url + 'index.html');
   try {
     await wait_loaded(page, '#data-scientists');
     await page.locator('#construction').scrollIntoViewIfNeeded();
@@ -360,7 +350,7 @@ test('keys reach only the focused widget', async () => {
 });
 
 test('exports give the scenario and scores as JSON and CSV and the card as PNG', async () => {
-  const { page, context, problems } = await open_page(browser.browser, server.url + 'csp.html');
+  const { page, context, problems } = await open_page(shared.browser.browser, shared.server.url + 'csp.html');
   try {
     await wait_loaded(page, '#csp-widget');
     await event_after(page, '#csp-widget', 'change', { property: 'scenario', value: 'v1-lg' });
@@ -387,7 +377,7 @@ test('exports give the scenario and scores as JSON and CSV and the card as PNG',
 });
 
 test('a lost WebGL context is restored and drawing resumes', async () => {
-  const { page, context, problems } = await open_page(browser.browser, server.url + 'csp.html');
+  const { page, context, problems } = await open_page(shared.browser.browser, shared.server.url + 'csp.html');
   try {
     await wait_loaded(page, '#csp-widget');
     await sleep(500);
@@ -412,7 +402,7 @@ test('a lost WebGL context is restored and drawing resumes', async () => {
 });
 
 test('the theme attribute and the system colour scheme switch the canvas between light and dark', async () => {
-  const { page, context, problems } = await open_page(browser.browser, server.url + 'csp.html', { color_scheme: 'light' });
+  const { page, context, problems } = await open_page(shared.browser.browser, shared.server.url + 'csp.html', { color_scheme: 'light' });
   try {
     await wait_loaded(page, '#csp-widget');
     const luminance = ([r, g, b]) => 0.2126 * r + 0.7152 * g + 0.0722 * b;
@@ -436,7 +426,7 @@ test('the theme attribute and the system colour scheme switch the canvas between
 });
 
 test('typed and pasted text reach the focused canvas: the picker inside the card picks an occupation', async () => {
-  const { page, context, problems } = await open_page(browser.browser, server.url + 'csp.html', { width: 1024, height: 900 });
+  const { page, context, problems } = await open_page(shared.browser.browser, shared.server.url + 'csp.html', { width: 1024, height: 900 });
   try {
     await wait_loaded(page, '#csp-widget');
     await page.evaluate(() => { document.querySelector('#csp-widget').view = 'full'; });
