@@ -236,10 +236,6 @@ TEST_CASE("a malformed index is rejected with the field path in the message") {
         const std::string error = error_of([](auto& d) { d["occupations"]["gpt4"][1] = 1.5; });
         CHECK(error == "index.json: occupations.gpt4[1]: expected an integer, got 1.5");
     }
-    SUBCASE("a weight written as a decimal is not an integer either") {
-        const std::string error = error_of([](auto& d) { d["occupations"]["task_weight"][0] = 5.0; });
-        CHECK(error == "index.json: occupations.task_weight[0]: expected an integer, got 5.0");
-    }
     SUBCASE("a negative weight") {
         const std::string error = error_of([](auto& d) { d["occupations"]["automation"][1] = -3; });
         CHECK(error == "index.json: occupations.automation[1]: expected an integer in [0, 4000], got -3");

@@ -2,7 +2,7 @@
 // Sections:
 //   [SECTION] Names       label and enum spellings shared by reader and writer
 //   [SECTION] Reader      exception-free checked access to parsed JSON, with field paths
-//   [SECTION] Index       parse_index / serialize_index
+//   [SECTION] Index       parse_index (JSON text -> IndexColumns -> index_from_columns) / serialize_index
 //   [SECTION] Detail      parse_detail / serialize_detail
 //   [SECTION] Manifest    parse_manifest / serialize_manifest
 //   [SECTION] Files       load_* and the atomic write_bundle
@@ -90,6 +90,13 @@ std::string number_text(double value) {
     return text;
 }
 
+// "expected one of "a", "b"" (+ " or null"): the start of the message for a name not in `names`.
+std::string expected_choices(std::span<const char* const> names, bool allow_null) {
+    std::string text = "expected one of ";
+    for (std::size_t i = 0; i < names.size(); ++i) text += (i ? ", \"" : "\"") + std::string(names[i]) + "\"";
+    return allow_null ? text + " or null" : text;
+}
+
 std::string dump(const OrderedJson& json) {
     // replace: never abort on a bad byte (the builder validates UTF-8, so none reach here).
     return json.dump(-1, ' ', false, Json::error_handler_t::replace) + "\n";
@@ -159,8 +166,11 @@ public:
 
     // Fails when the array at `path` has more than `limit` elements.
     bool count(const Json& array, const std::string& path, std::size_t limit) {
-        if (array.size() <= limit) return true;
-        return fail(path, std::to_string(array.size()) + " entries, over the limit of " + std::to_string(limit));
+        return count(array.size(), path, limit);
+    }
+    bool count(std::size_t size, const std::string& path, std::size_t limit) {
+        if (size <= limit) return true;
+        return fail(path, std::to_string(size) + " entries, over the limit of " + std::to_string(limit));
     }
 
     // Fails when a string (or object key) is longer than k_bundle_max_text bytes.
@@ -296,15 +306,13 @@ public:
             out = -1;
             return true;
         }
-        std::string expected;
         for (std::size_t i = 0; i < names.size(); ++i) {
             if (value.is_string() && value.get_ref<const std::string&>() == names[i]) {
                 out = int(i);
                 return true;
             }
-            expected += (i ? ", \"" : "\"") + std::string(names[i]) + "\"";
         }
-        return fail(path, "expected one of " + expected + (allow_null ? " or null" : "") + ", got " + describe(value));
+        return fail(path, expected_choices(names, allow_null) + ", got " + describe(value));
     }
 
 private:
@@ -359,16 +367,94 @@ std::string detail_path(std::string_view code) {
 // Format 2 is columnar (data/SCHEMA.md): one array per field, position i of every column belongs to
 // occupations.code[i]. Shares are stored as the integer weights they are ratios of, and the
 // Microsoft percentile is not stored at all: both are derived here, bit for bit as build-data had
-// them. The reader walks column by column and builds a field path only when something fails, so
-// reading the 923 occupations costs little more than the JSON parse itself.
+// them. Reading is two steps. read_index_columns takes the JSON text to IndexColumns and checks
+// only what the JSON itself shows (syntax, size and nesting, format and version, the shape, each
+// element's JSON type); index_from_columns checks everything else and builds the Index. The web
+// widget skips the first step: it hands over the columns of the page's own JSON.parse. Both steps
+// walk column by column and build a field path only when something fails.
 
 namespace {
 
 // Largest task weight of one occupation: every task core (weight 2).
 constexpr int64_t k_max_task_weight = 2 * int64_t(k_bundle_max_items);
+constexpr double k_nan = std::numeric_limits<double>::quiet_NaN();
+constexpr std::string_view k_groups_prefix = "groups.";
 
-std::string cell(const char* column, std::size_t i) {
-    return std::string("occupations.") + column + "[" + std::to_string(i) + "]";
+// What an element of a column must be: its JSON type is checked by read_index_columns, the rest by
+// index_from_columns.
+enum class CellKind { Integer, Number, OptionalNumber, Text, Choice };
+
+// One column of IndexColumns, named as index.json names it.
+struct ColumnSpec {
+    const char* name;  // "code" for occupations.code; "groups.code" for groups[i].code
+    CellKind kind;
+    std::size_t per;   // entries per code (per group for the groups' columns)
+    std::vector<double> IndexColumns::*numbers;     // the column, when it holds numbers
+    std::vector<std::string> IndexColumns::*strings; // the column, when it holds strings
+    std::span<const char* const> choices;           // CellKind::Choice: the names, index = enum value
+};
+
+constexpr ColumnSpec number_column(const char* name, CellKind kind, std::size_t per,
+                                   std::vector<double> IndexColumns::*numbers) {
+    return {name, kind, per, numbers, nullptr, {}};
+}
+
+constexpr ColumnSpec string_column(const char* name, std::vector<std::string> IndexColumns::*strings,
+                                   std::span<const char* const> choices = {}) {
+    return {name, choices.empty() ? CellKind::Text : CellKind::Choice, 1, nullptr, strings, choices};
+}
+
+// Both tables in the order the fields are read and checked.
+constexpr ColumnSpec k_group_columns[] = {
+    string_column("groups.code", &IndexColumns::group_code),
+    string_column("groups.title", &IndexColumns::group_title),
+    number_column("groups.employment", CellKind::OptionalNumber, 1, &IndexColumns::group_employment),
+};
+
+constexpr ColumnSpec k_occupation_columns[] = {
+    string_column("code", &IndexColumns::code),
+    string_column("title", &IndexColumns::title),
+    number_column("group", CellKind::Integer, 1, &IndexColumns::group),
+    number_column("task_count", CellKind::Integer, 1, &IndexColumns::task_count),
+    number_column("task_weight", CellKind::Integer, 1, &IndexColumns::task_weight),
+    number_column("human", CellKind::Integer, 3, &IndexColumns::human), // k_rater_keys order
+    number_column("gpt4", CellKind::Integer, 3, &IndexColumns::gpt4),
+    number_column("gpt4_alt", CellKind::Integer, 3, &IndexColumns::gpt4_alt),
+    number_column("automation", CellKind::Integer, 2, &IndexColumns::automation),
+    number_column("employment", CellKind::OptionalNumber, 1, &IndexColumns::employment),
+    number_column("median_wage", CellKind::OptionalNumber, 1, &IndexColumns::median_wage),
+    string_column("wage_flag", &IndexColumns::wage_flag, k_wage_flag_names),
+    string_column("bls_source", &IndexColumns::bls_source, k_bls_source_names),
+    number_column("projected_change_pct", CellKind::OptionalNumber, 1, &IndexColumns::projected_change_pct),
+    number_column("ms_applicability", CellKind::OptionalNumber, 1, &IndexColumns::ms_applicability),
+    number_column("exposure", CellKind::Number, 1, &IndexColumns::exposure),
+};
+
+const ColumnSpec* find_column(std::string_view name) {
+    for (const ColumnSpec& spec : k_group_columns)
+        if (name == spec.name) return &spec;
+    for (const ColumnSpec& spec : k_occupation_columns)
+        if (name == spec.name) return &spec;
+    return nullptr;
+}
+
+bool is_group_column(std::string_view column) { return column.starts_with(k_groups_prefix); }
+
+// The field path of a column: "occupations.title", "groups.title".
+std::string column_path(std::string_view column) {
+    return is_group_column(column) ? std::string(column) : "occupations." + std::string(column);
+}
+
+// The field path of element i of a column: "occupations.title[3]", "groups[3].title".
+std::string cell(std::string_view column, std::size_t i) {
+    if (is_group_column(column))
+        return Reader::child(Reader::element("groups", i), std::string(column.substr(k_groups_prefix.size())).c_str());
+    return Reader::element(column_path(column), i);
+}
+
+// A double as JSON writes it ("1.5", "1e+300"); "inf" / "-inf", which JSON cannot write.
+std::string json_number_text(double value) {
+    return std::isfinite(value) ? Json(value).dump() : number_text(value);
 }
 
 // Fails at column[i] with "<a> <relation> <b> (occupation <code>)", e.g. "known 6 exceeds the
@@ -381,72 +467,141 @@ bool fail_weights(Reader& reader, const char* column, std::size_t i, const char*
     return reader.fail(cell(column, i), text);
 }
 
-// An integer element in [lo, hi]; the message comes from Reader::integer_value.
-bool integer_cell(Reader& reader, const Json& value, const char* column, std::size_t i, int64_t lo, int64_t hi,
-                  int64_t& out) {
-    if (value.is_number_unsigned()) {
-        const uint64_t u = value.get<uint64_t>();
-        if (lo <= 0 && u <= uint64_t(hi)) {
-            out = int64_t(u);
-            return true;
-        }
+// Step 1: the JSON text to columns.
+
+// A cell whose JSON type does not fit its column, in the words the reader has always used.
+bool fail_json_type(Reader& reader, const ColumnSpec& spec, std::size_t i, const Json& value) {
+    std::string what;
+    switch (spec.kind) {
+    case CellKind::Integer: what = "expected an integer, got " + Reader::describe(value); break;
+    case CellKind::Number: what = "expected a number"; break;
+    case CellKind::OptionalNumber: what = "expected a number or null"; break;
+    case CellKind::Text: what = "expected a string"; break;
+    case CellKind::Choice: what = expected_choices(spec.choices, false) + ", got " + Reader::describe(value); break;
     }
-    return reader.integer_value(value, cell(column, i), lo, hi, out);
+    return reader.fail(cell(spec.name, i), what);
 }
 
-// A weight element: an integer in [0, hi].
-bool weight_cell(Reader& reader, const Json& value, const char* column, std::size_t i, int64_t hi, int& out) {
-    int64_t v = 0;
-    if (!integer_cell(reader, value, column, i, 0, hi, v)) return false;
-    out = int(v);
+// Appends element i of a column: a number or null (NaN) to a number column, a string to a string column.
+bool read_cell(Reader& reader, const ColumnSpec& spec, std::size_t i, const Json& value, IndexColumns& columns) {
+    if (spec.numbers) {
+        if (value.is_number()) (columns.*spec.numbers).push_back(value.get<double>());
+        else if (value.is_null()) (columns.*spec.numbers).push_back(k_nan);
+        else return fail_json_type(reader, spec, i, value);
+    } else {
+        if (!value.is_string()) return fail_json_type(reader, spec, i, value);
+        (columns.*spec.strings).push_back(value.get_ref<const std::string&>());
+    }
     return true;
 }
 
-bool number_cell(Reader& reader, const Json& value, const char* column, std::size_t i, double lo, double hi,
-                 double& out) {
-    if (value.is_number()) {
-        out = value.get<double>();
-        if (std::isfinite(out) && out >= lo && out <= hi) return true;
+bool read_index_columns(std::span<const uint8_t> bytes, IndexColumns& columns, std::string& error,
+                        std::string_view source) {
+    Reader reader(error, source);
+    Json doc;
+    if (!reader.parse(bytes, doc, k_bundle_max_index_bytes) ||
+        !check_version(reader, doc, "exposure-index", k_index_version, "index"))
+        return false;
+    columns = IndexColumns{};
+
+    // The group limit comes before the groups' members, so that a long list of broken groups is
+    // refused for its length.
+    const Json* groups = nullptr;
+    if (!reader.array(doc, "", "groups", groups) || !reader.count(*groups, "groups", k_bundle_max_groups)) return false;
+    for (std::size_t i = 0; i < groups->size(); ++i) {
+        const std::string path = Reader::element("groups", i);
+        const Json& item = (*groups)[i];
+        if (!item.is_object()) return reader.fail(path, "expected an object");
+        for (const ColumnSpec& spec : k_group_columns) {
+            const Json* value = reader.member(item, path, spec.name + k_groups_prefix.size());
+            if (!value || !read_cell(reader, spec, i, *value, columns)) return false;
+        }
     }
-    return reader.number_value(value, cell(column, i), lo, hi, out);
+
+    const Json* occupations = nullptr;
+    if (!reader.object(doc, "", "occupations", occupations)) return false;
+    for (const ColumnSpec& spec : k_occupation_columns) {
+        const Json* column = nullptr;
+        if (!reader.array(*occupations, "occupations", spec.name, column)) return false;
+        if (spec.numbers) (columns.*spec.numbers).reserve(column->size());
+        else (columns.*spec.strings).reserve(column->size());
+        for (std::size_t i = 0; i < column->size(); ++i)
+            if (!read_cell(reader, spec, i, (*column)[i], columns)) return false;
+    }
+    return true;
 }
 
-bool optional_number_cell(Reader& reader, const Json& value, const char* column, std::size_t i, double lo,
-                          double hi, std::optional<double>& out) {
+// Step 2: the checks of the columns. Each cell check is one comparison or two on the way that
+// passes; the messages are built only on the way that fails.
+
+// Fails when a column does not hold `per` entries for each of `count` codes (or groups).
+bool column_length(Reader& reader, const ColumnSpec& spec, std::size_t size, std::size_t count) {
+    if (size == spec.per * count) return true;
+    static constexpr const char* k_per[] = {"", "one", "two", "three"};
+    char text[96];
+    std::snprintf(text, sizeof text, "%zu entries, expected %zu (%s per %s)", size, spec.per * count, k_per[spec.per],
+                  is_group_column(spec.name) ? "group" : "code");
+    return reader.fail(column_path(spec.name), text);
+}
+
+// A string of at most k_bundle_max_text bytes, not empty; moved into `out`.
+bool text_cell(Reader& reader, std::string& value, const char* column, std::size_t i, std::string& out) {
+    if (value.size() > k_bundle_max_text) return reader.text_length(value, cell(column, i));
+    if (value.empty()) return reader.fail(cell(column, i), "expected a non-empty string");
+    out = std::move(value);
+    return true;
+}
+
+// One of `names`; `out` is its position.
+bool choice_cell(Reader& reader, const std::string& value, const char* column, std::size_t i,
+                 std::span<const char* const> names, int& out) {
+    for (std::size_t k = 0; k < names.size(); ++k)
+        if (value == names[k]) {
+            out = int(k);
+            return true;
+        }
+    return reader.fail(cell(column, i), expected_choices(names, false) + ", got " + Reader::describe(Json(value)));
+}
+
+// An integer in [lo, hi] (a range well inside int's), held as a double: finite and whole. The
+// messages print the value as the JSON text showed it ("1.5", "-3"); NaN is a null.
+bool integer_cell(Reader& reader, double value, const char* column, std::size_t i, int64_t lo, int64_t hi,
+                  int& out) {
+    if (value >= double(lo) && value <= double(hi) && value == std::floor(value)) {
+        out = int(value);
+        return true;
+    }
+    const std::string path = cell(column, i);
+    if (std::isnan(value)) return reader.fail(path, "expected an integer, got null");
+    if (!std::isfinite(value) || value != std::floor(value))
+        return reader.fail(path, "expected an integer, got " + json_number_text(value));
+    const std::string got = std::fabs(value) < 9223372036854775808.0 ? std::to_string(int64_t(value))
+                                                                     : json_number_text(value);
+    return reader.fail(path, "expected an integer in [" + std::to_string(lo) + ", " + std::to_string(hi) +
+                                 "], got " + got);
+}
+
+// A finite number in [lo, hi]; NaN is a null, which this column does not allow.
+bool number_cell(Reader& reader, double value, const char* column, std::size_t i, double lo, double hi,
+                 double& out) {
+    if (std::isfinite(value) && value >= lo && value <= hi) {
+        out = value;
+        return true;
+    }
+    if (std::isnan(value)) return reader.fail(cell(column, i), "expected a number, got null");
+    return reader.fail(cell(column, i), "expected a number in [" + number_text(lo) + ", " + number_text(hi) +
+                                            "], got " + number_text(value));
+}
+
+// As number_cell, with NaN (a null) as no value.
+bool optional_number_cell(Reader& reader, double value, const char* column, std::size_t i, double lo, double hi,
+                          std::optional<double>& out) {
     out.reset();
-    if (value.is_null()) return true;
-    if (!value.is_number()) return reader.fail(cell(column, i), "expected a number or null");
+    if (std::isnan(value)) return true;
     double v = 0;
     if (!number_cell(reader, value, column, i, lo, hi, v)) return false;
     out = v;
     return true;
-}
-
-bool choice_cell(Reader& reader, const Json& value, const char* column, std::size_t i,
-                 std::span<const char* const> names, int& out) {
-    if (value.is_string()) {
-        const std::string& text = value.get_ref<const std::string&>();
-        for (std::size_t k = 0; k < names.size(); ++k)
-            if (text == names[k]) {
-                out = int(k);
-                return true;
-            }
-    }
-    return reader.choice_value(value, cell(column, i), names, false, out);
-}
-
-// The column `key` of the occupations object: an array of exactly `per` entries per code.
-const Json* column(Reader& reader, const Json& columns, const char* key, std::size_t count, std::size_t per) {
-    const Json* out = nullptr;
-    if (!reader.array(columns, "occupations", key, out)) return nullptr;
-    if (out->size() != per * count) {
-        static constexpr const char* k_per[] = {"", "one", "two", "three"};
-        char text[96];
-        std::snprintf(text, sizeof text, "%zu entries, expected %zu (%s per code)", out->size(), per * count, k_per[per]);
-        reader.fail(std::string("occupations.") + key, text);
-        return nullptr;
-    }
-    return out;
 }
 
 // A double that is a whole number is written as an integer ("105980", not "105980.0"): shorter,
@@ -495,39 +650,43 @@ void compute_ms_applicability_percentiles(std::vector<OccupationSummary>& occupa
     }
 }
 
-bool parse_index(std::span<const uint8_t> bytes, Index& index, std::string& error, std::string_view source) {
+std::vector<double>* index_number_column(IndexColumns& columns, std::string_view name) {
+    const ColumnSpec* spec = find_column(name);
+    return spec && spec->numbers ? &(columns.*spec->numbers) : nullptr;
+}
+
+std::vector<std::string>* index_string_column(IndexColumns& columns, std::string_view name) {
+    const ColumnSpec* spec = find_column(name);
+    return spec && spec->strings ? &(columns.*spec->strings) : nullptr;
+}
+
+bool index_from_columns(IndexColumns columns, Index& index, std::string& error, std::string_view source) {
     Reader reader(error, source);
-    Json doc;
-    if (!reader.parse(bytes, doc, k_bundle_max_index_bytes) ||
-        !check_version(reader, doc, "exposure-index", k_index_version, "index"))
-        return false;
     index = Index{};
     index.version = k_index_version;
 
-    const Json* groups = nullptr;
-    if (!reader.array(doc, "", "groups", groups) || !reader.count(*groups, "groups", k_bundle_max_groups)) return false;
-    for (std::size_t i = 0; i < groups->size(); ++i) {
-        const std::string path = Reader::element("groups", i);
-        const Json& item = (*groups)[i];
-        if (!item.is_object()) return reader.fail(path, "expected an object");
-        MajorGroup group;
-        if (!reader.string(item, path, "code", false, group.code) ||
-            !reader.string(item, path, "title", false, group.title) ||
-            !reader.optional_number(item, path, "employment", 0, k_inf, group.employment))
+    const std::size_t group_count = columns.group_code.size();
+    if (!reader.count(group_count, "groups", k_bundle_max_groups)) return false;
+    for (const ColumnSpec& spec : k_group_columns) {
+        const std::size_t size = spec.numbers ? (columns.*spec.numbers).size() : (columns.*spec.strings).size();
+        if (!column_length(reader, spec, size, group_count)) return false;
+    }
+    index.groups.resize(group_count);
+    for (std::size_t i = 0; i < group_count; ++i) {
+        MajorGroup& group = index.groups[i];
+        if (!text_cell(reader, columns.group_code[i], "groups.code", i, group.code) ||
+            !text_cell(reader, columns.group_title[i], "groups.title", i, group.title) ||
+            !optional_number_cell(reader, columns.group_employment[i], "groups.employment", i, 0, k_inf,
+                                  group.employment))
             return false;
-        index.groups.push_back(std::move(group));
     }
 
-    const Json* columns = nullptr;
-    const Json* codes = nullptr;
-    if (!reader.object(doc, "", "occupations", columns) || !reader.array(*columns, "occupations", "code", codes) ||
-        !reader.count(*codes, "occupations.code", k_bundle_max_occupations))
-        return false;
-    const std::size_t n = codes->size();
+    const std::size_t n = columns.code.size();
+    if (!reader.count(n, "occupations.code", k_bundle_max_occupations)) return false;
     index.occupations.resize(n);
     std::vector<OccupationSummary>& occs = index.occupations;
     for (std::size_t i = 0; i < n; ++i) {
-        if (!reader.string_value((*codes)[i], cell("code", i), false, occs[i].code)) return false;
+        if (!text_cell(reader, columns.code[i], "code", i, occs[i].code)) return false;
         if (!is_onet_code(occs[i].code))
             return reader.fail(cell("code", i),
                                "expected an O*NET-SOC code like \"15-2051.00\", got \"" + occs[i].code + "\"");
@@ -535,39 +694,34 @@ bool parse_index(std::span<const uint8_t> bytes, Index& index, std::string& erro
             return reader.fail(cell("code", i), "codes must be sorted and unique, \"" + occs[i].code + "\" follows \"" +
                                                     occs[i - 1].code + "\"");
     }
-
-    const Json* col = nullptr;
-    if (!(col = column(reader, *columns, "title", n, 1))) return false;
-    for (std::size_t i = 0; i < n; ++i) {
-        const Json& value = (*col)[i];
-        if (value.is_string() && !value.get_ref<const std::string&>().empty() &&
-            value.get_ref<const std::string&>().size() <= k_bundle_max_text)
-            occs[i].title = value.get_ref<const std::string&>();
-        else if (!reader.string_value(value, cell("title", i), false, occs[i].title))
-            return false;
+    // Every column's length before any of its cells, so that the loops below index them safely.
+    for (const ColumnSpec& spec : k_occupation_columns) {
+        const std::size_t size = spec.numbers ? (columns.*spec.numbers).size() : (columns.*spec.strings).size();
+        if (!column_length(reader, spec, size, n)) return false;
     }
-    if (!(col = column(reader, *columns, "group", n, 1))) return false;
-    for (std::size_t i = 0; i < n; ++i) {
-        int64_t group = 0;
-        if (!integer_cell(reader, (*col)[i], "group", i, 0, int64_t(index.groups.size()) - 1, group)) return false;
-        occs[i].major_group = int(group);
-    }
-    if (!(col = column(reader, *columns, "task_count", n, 1))) return false;
-    for (std::size_t i = 0; i < n; ++i)
-        if (!weight_cell(reader, (*col)[i], "task_count", i, int64_t(k_bundle_max_items), occs[i].task_count))
-            return false;
-    if (!(col = column(reader, *columns, "task_weight", n, 1))) return false;
-    for (std::size_t i = 0; i < n; ++i)
-        if (!weight_cell(reader, (*col)[i], "task_weight", i, k_max_task_weight, occs[i].task_weight)) return false;
 
+    for (std::size_t i = 0; i < n; ++i)
+        if (!text_cell(reader, columns.title[i], "title", i, occs[i].title)) return false;
+    for (std::size_t i = 0; i < n; ++i)
+        if (!integer_cell(reader, columns.group[i], "group", i, 0, int64_t(group_count) - 1, occs[i].major_group))
+            return false;
+    for (std::size_t i = 0; i < n; ++i)
+        if (!integer_cell(reader, columns.task_count[i], "task_count", i, 0, int64_t(k_bundle_max_items),
+                          occs[i].task_count))
+            return false;
+    for (std::size_t i = 0; i < n; ++i)
+        if (!integer_cell(reader, columns.task_weight[i], "task_weight", i, 0, k_max_task_weight, occs[i].task_weight))
+            return false;
+
+    const std::vector<double>* rater_columns[k_rater_count] = {&columns.human, &columns.gpt4, &columns.gpt4_alt};
     for (int r = 0; r < k_rater_count; ++r) {
         const char* key = k_rater_keys[r];
-        if (!(col = column(reader, *columns, key, n, 3))) return false;
+        const std::vector<double>& col = *rater_columns[r];
         for (std::size_t i = 0; i < n; ++i) {
             RaterWeights& w = occs[i].rater_weights[r];
-            if (!weight_cell(reader, (*col)[3 * i], key, 3 * i, k_max_task_weight, w.e1) ||
-                !weight_cell(reader, (*col)[3 * i + 1], key, 3 * i + 1, k_max_task_weight, w.e2) ||
-                !weight_cell(reader, (*col)[3 * i + 2], key, 3 * i + 2, k_max_task_weight, w.known))
+            if (!integer_cell(reader, col[3 * i], key, 3 * i, 0, k_max_task_weight, w.e1) ||
+                !integer_cell(reader, col[3 * i + 1], key, 3 * i + 1, 0, k_max_task_weight, w.e2) ||
+                !integer_cell(reader, col[3 * i + 2], key, 3 * i + 2, 0, k_max_task_weight, w.known))
                 return false;
             if (w.e1 + w.e2 > w.known)
                 return fail_weights(reader, key, 3 * i + 2, "known", w.known, "is less than e1 + e2 =", w.e1 + w.e2,
@@ -577,11 +731,12 @@ bool parse_index(std::span<const uint8_t> bytes, Index& index, std::string& erro
                                     occs[i].task_weight, occs[i].code);
         }
     }
-    if (!(col = column(reader, *columns, "automation", n, 2))) return false;
     for (std::size_t i = 0; i < n; ++i) {
         OccupationSummary& occ = occs[i];
-        if (!weight_cell(reader, (*col)[2 * i], "automation", 2 * i, 4 * k_max_task_weight, occ.automation_quarters) ||
-            !weight_cell(reader, (*col)[2 * i + 1], "automation", 2 * i + 1, k_max_task_weight, occ.automation_weight))
+        if (!integer_cell(reader, columns.automation[2 * i], "automation", 2 * i, 0, 4 * k_max_task_weight,
+                          occ.automation_quarters) ||
+            !integer_cell(reader, columns.automation[2 * i + 1], "automation", 2 * i + 1, 0, k_max_task_weight,
+                          occ.automation_weight))
             return false;
         if (occ.automation_weight > occ.task_weight)
             return fail_weights(reader, "automation", 2 * i + 1, "weight", occ.automation_weight,
@@ -592,45 +747,47 @@ bool parse_index(std::span<const uint8_t> bytes, Index& index, std::string& erro
         derive_shares(occ);
     }
 
-    if (!(col = column(reader, *columns, "employment", n, 1))) return false;
     for (std::size_t i = 0; i < n; ++i)
-        if (!optional_number_cell(reader, (*col)[i], "employment", i, 0, k_inf, occs[i].employment)) return false;
-    if (!(col = column(reader, *columns, "median_wage", n, 1))) return false;
+        if (!optional_number_cell(reader, columns.employment[i], "employment", i, 0, k_inf, occs[i].employment))
+            return false;
     for (std::size_t i = 0; i < n; ++i)
-        if (!optional_number_cell(reader, (*col)[i], "median_wage", i, 0, k_inf, occs[i].median_wage)) return false;
-    if (!(col = column(reader, *columns, "wage_flag", n, 1))) return false;
+        if (!optional_number_cell(reader, columns.median_wage[i], "median_wage", i, 0, k_inf, occs[i].median_wage))
+            return false;
     for (std::size_t i = 0; i < n; ++i) {
         int flag = 0;
-        if (!choice_cell(reader, (*col)[i], "wage_flag", i, k_wage_flag_names, flag)) return false;
+        if (!choice_cell(reader, columns.wage_flag[i], "wage_flag", i, k_wage_flag_names, flag)) return false;
         occs[i].wage_flag = WageFlag(flag);
         if ((occs[i].wage_flag == WageFlag::Unknown) == occs[i].median_wage.has_value())
             return reader.fail(cell("wage_flag", i), occs[i].median_wage
                                                          ? "\"unknown\" but median_wage is a number"
                                                          : "median_wage is null, so the flag must be \"unknown\"");
     }
-    if (!(col = column(reader, *columns, "bls_source", n, 1))) return false;
     for (std::size_t i = 0; i < n; ++i) {
         int bls = 0;
-        if (!choice_cell(reader, (*col)[i], "bls_source", i, k_bls_source_names, bls)) return false;
+        if (!choice_cell(reader, columns.bls_source[i], "bls_source", i, k_bls_source_names, bls)) return false;
         occs[i].bls_source = BlsSource(bls);
         if (occs[i].bls_source == BlsSource::Missing && (occs[i].employment || occs[i].median_wage))
             return reader.fail(cell("bls_source", i), "\"missing\" but employment or wage is given");
     }
-    if (!(col = column(reader, *columns, "projected_change_pct", n, 1))) return false;
     for (std::size_t i = 0; i < n; ++i)
-        if (!optional_number_cell(reader, (*col)[i], "projected_change_pct", i, -100, k_inf,
+        if (!optional_number_cell(reader, columns.projected_change_pct[i], "projected_change_pct", i, -100, k_inf,
                                   occs[i].projected_change_pct))
             return false;
-    if (!(col = column(reader, *columns, "ms_applicability", n, 1))) return false;
     for (std::size_t i = 0; i < n; ++i)
-        if (!optional_number_cell(reader, (*col)[i], "ms_applicability", i, 0, 1, occs[i].ms_applicability))
+        if (!optional_number_cell(reader, columns.ms_applicability[i], "ms_applicability", i, 0, 1,
+                                  occs[i].ms_applicability))
             return false;
-    if (!(col = column(reader, *columns, "exposure", n, 1))) return false;
     for (std::size_t i = 0; i < n; ++i)
-        if (!number_cell(reader, (*col)[i], "exposure", i, 0, 100, occs[i].default_exposure)) return false;
+        if (!number_cell(reader, columns.exposure[i], "exposure", i, 0, 100, occs[i].default_exposure)) return false;
 
     compute_ms_applicability_percentiles(occs);
     return true;
+}
+
+bool parse_index(std::span<const uint8_t> bytes, Index& index, std::string& error, std::string_view source) {
+    IndexColumns columns;
+    return read_index_columns(bytes, columns, error, source) &&
+           index_from_columns(std::move(columns), index, error, source);
 }
 
 std::string serialize_index(const Index& index) {

@@ -50,10 +50,38 @@ bool is_onet_code(std::string_view code);
 // Relative path of an occupation's detail file: "occupations/<code>.json".
 std::string detail_path(std::string_view code);
 
-// Parses index.json bytes. On failure returns false and sets `error` to
-// "<source>: <field path>: <what is wrong>"; `index` is then unspecified.
+// Parses index.json bytes in two steps: the JSON text to IndexColumns (syntax, limits of size and
+// nesting, format and version, each element's JSON type), then index_from_columns (every other
+// check). On failure returns false and sets `error` to "<source>: <field path>: <what is wrong>";
+// `index` is then unspecified.
 bool parse_index(std::span<const uint8_t> bytes, Index& index, std::string& error,
                  std::string_view source = k_index_file);
+
+// index.json's content as columns, each element's JSON type already checked (a number or null, a
+// string): what parse_index reads out of the JSON text, and what the web widget hands over from the
+// page's own JSON.parse, so a page parses the index once. A null number is NaN (JSON has no NaN).
+struct IndexColumns {
+    // groups[]: one entry per group
+    std::vector<std::string> group_code, group_title;
+    std::vector<double> group_employment;
+    // occupations: one entry per code (three per code for human, gpt4, gpt4_alt; two for automation)
+    std::vector<std::string> code, title, wage_flag, bls_source;
+    std::vector<double> group, task_count, task_weight, human, gpt4, gpt4_alt, automation, employment,
+        median_wage, projected_change_pct, ms_applicability, exposure;
+};
+
+// A column by the name index.json gives it: "code", "human", ... for occupations.<name>, and
+// "groups.code", "groups.title", "groups.employment"; null when `name` is not a column of that kind.
+std::vector<double>* index_number_column(IndexColumns& columns, std::string_view name);
+std::vector<std::string>* index_string_column(IndexColumns& columns, std::string_view name);
+
+// Checks the columns as parse_index does and builds `index` (version k_index_version, shares
+// derived with derive_shares, the Microsoft percentile with compute_ms_applicability_percentiles).
+// On failure returns false and sets `error` to "<source>: <field path>: <what is wrong>", with the
+// same field paths and messages parse_index gives for the same content; `index` is then
+// unspecified. Pass the columns with std::move: their strings move into the index.
+bool index_from_columns(IndexColumns columns, Index& index, std::string& error,
+                        std::string_view source = k_index_file);
 
 // Parses one occupation's detail bytes; errors as parse_index, source defaults to "detail".
 bool parse_detail(std::span<const uint8_t> bytes, OccupationDetail& detail, std::string& error,
