@@ -36,6 +36,10 @@ const k_compact_height = 560;
 const k_max_auto_height = 1600;
 // A widget starts loading its core once it is this close to the viewport (CSS px, above or below).
 const k_start_margin = 400;
+// An O*NET-SOC occupation code, as the bundle names its detail files ("15-2051.00").
+const k_onet_code = /^\d{2}-\d{4}\.\d{2}$/;
+// The longest the core's start waits for the first widget's detail (Runtime.load_core), ms.
+const k_core_waits_for_detail = 300;
 
 // The tallest the element grows without CSS: 1.25 viewports, within [k_compact_height, k_max_auto_height].
 function auto_height_cap() {
@@ -136,6 +140,107 @@ function instantiate_core(factory, wasm) {
   });
 }
 
+// The index's columns as the core takes them (exposure_library_index_* in widget_main.cpp): the
+// page parses index.json once, here, and the core checks and keeps what this hands over, instead of
+// parsing the same text again in the wasm (issue 7: that second parse was ~50 ms of the first view).
+// Only the kinds are checked here (a number or null, a string); every other check is the core's.
+// Columns are named as in index.json (data/SCHEMA.md); groups[] becomes three columns.
+const k_index_number_columns = ['group', 'task_count', 'task_weight', 'human', 'gpt4', 'gpt4_alt', 'automation',
+  'employment', 'median_wage', 'projected_change_pct', 'ms_applicability', 'exposure'];
+const k_index_string_columns = ['code', 'title', 'wage_flag', 'bls_source'];
+
+function index_columns(json) {
+  const bad = (path, what) => new WidgetError('bad-data', `index.json: ${path}: ${what}`);
+  const got = (value) => { const text = JSON.stringify(value) ?? String(value); return text.length > 40 ? `${text.slice(0, 40)}...` : text; };
+  const numbers = [], strings = [];
+  const number_column = (name, path, values) => {
+    const column = new Float64Array(values.length);
+    for (let i = 0; i < values.length; ++i) {
+      const value = values[i];
+      if (typeof value === 'number') column[i] = value;
+      else if (value === null) column[i] = NaN; // the core says where null is allowed
+      else throw bad(path(i), `expected a number, got ${got(value)}`);
+    }
+    numbers.push([name, column]);
+  };
+  const string_column = (name, path, values) => {
+    for (let i = 0; i < values.length; ++i) {
+      if (typeof values[i] !== 'string') throw bad(path(i), `expected a string, got ${got(values[i])}`);
+    }
+    strings.push([name, values]);
+  };
+  if (!Array.isArray(json.groups)) throw bad('groups', 'expected an array');
+  json.groups.forEach((group, i) => {
+    if (!group || typeof group !== 'object' || Array.isArray(group)) throw bad(`groups[${i}]`, 'expected an object');
+  });
+  const group_field = (key) => json.groups.map((group, i) => {
+    if (group[key] === undefined) throw bad(`groups[${i}].${key}`, 'missing');
+    return group[key];
+  });
+  string_column('groups.code', (i) => `groups[${i}].code`, group_field('code'));
+  string_column('groups.title', (i) => `groups[${i}].title`, group_field('title'));
+  number_column('groups.employment', (i) => `groups[${i}].employment`, group_field('employment'));
+  const columns = json.occupations;
+  for (const [names, add] of [[k_index_number_columns, number_column], [k_index_string_columns, string_column]]) {
+    for (const name of names) {
+      if (!Array.isArray(columns[name])) throw bad(`occupations.${name}`, 'expected an array');
+      add(name, (i) => `occupations.${name}[${i}]`, columns[name]);
+    }
+  }
+  return { numbers, strings };
+}
+
+// Hands `columns` (index_columns) to the core; non-zero when the core refuses them (its error says
+// why: exposure_library_error). One allocation for every number column and one text per string
+// column: a copy per element (~3,700 strings) was most of the handover's time.
+function give_index(module, library, { numbers, strings }) {
+  const ascii = /^[\x00-\x7f]*$/;
+  const encoder = new TextEncoder();
+  let doubles = 0;
+  for (const [, values] of numbers) doubles += values.length;
+  const block = module._malloc(Math.max(8, doubles * 8)); // malloc aligns to 8
+  try {
+    module._exposure_library_index_begin(library);
+    let at = block;
+    for (const [name, values] of numbers) {
+      new Float64Array(module.HEAPU8.buffer, at, values.length).set(values);
+      const failed = with_string(module, name, (name_ptr) => module._exposure_library_index_numbers(library, name_ptr, at, values.length));
+      if (failed) return failed;
+      at += values.length * 8;
+    }
+  } finally {
+    module._free(block);
+  }
+  for (const [name, values] of strings) {
+    // UTF-8 sizes: a string's length when it is ASCII (all of the real index), else encoded.
+    const sizes = new Uint32Array(values.length);
+    let total = 0;
+    for (let i = 0; i < values.length; ++i) {
+      sizes[i] = ascii.test(values[i]) ? values[i].length : encoder.encode(values[i]).length;
+      total += sizes[i];
+    }
+    const text = module._malloc(Math.max(1, total));
+    const size_block = module._malloc(Math.max(4, sizes.length * 4));
+    try {
+      const heap = module.HEAPU8.subarray(text, text + total);
+      // Joined, a lone surrogate at the end of one string and at the start of the next would pair
+      // up: then each string is encoded on its own.
+      if (encoder.encodeInto(values.join(''), heap).written !== total) {
+        let offset = 0;
+        for (const value of values) offset += encoder.encodeInto(value, heap.subarray(offset)).written;
+      }
+      new Uint32Array(module.HEAPU8.buffer, size_block, sizes.length).set(sizes);
+      const failed = with_string(module, name, (name_ptr) =>
+        module._exposure_library_index_strings(library, name_ptr, text, total, size_block, sizes.length));
+      if (failed) return failed;
+    } finally {
+      module._free(size_block);
+      module._free(text);
+    }
+  }
+  return module._exposure_library_index_end(library);
+}
+
 function parse_json(bytes, what) {
   try {
     return JSON.parse(new TextDecoder().decode(bytes));
@@ -148,7 +253,7 @@ function parse_json(bytes, what) {
 // succeed, so a retry after a failed fetch fetches again.
 class Runtime {
   constructor() {
-    this.index = null;         // Promise<{json, bytes, codes: code -> position}>
+    this.index = null;         // Promise<{json, codes: code -> position, columns (index_columns)}>
     this.details = new Map();  // code -> Promise<{json, bytes}>
     this.core = null;          // Promise<{module, library}>
     this.prefetched = null;    // {loader, font} promises while load_core has not taken them
@@ -167,7 +272,7 @@ class Runtime {
           columns[key].length === columns.code.length);
         if (!complete) throw new WidgetError('bad-data', 'The occupation index is not format 2');
         const codes = new Map(columns.code.map((code, position) => [code, position]));
-        return { json, bytes, codes };
+        return { json, codes, columns: index_columns(json) };
       })();
       this.index.catch(() => { this.index = null; });
     }
@@ -202,8 +307,13 @@ class Runtime {
     return this.prefetched;
   }
 
-  // Loads and instantiates the wasm core once; resolves to {module, library}.
-  load_core() {
+  // Loads and instantiates the wasm core once; resolves to {module, library}. `ready` (optional,
+  // never rejects): what the first widget needs besides the core (its detail). The core is started
+  // once that is in too, so that starting it, handing it the index, creating the widget and drawing
+  // its first frame run as one task: started before, the detail's response waited behind those long
+  // tasks and a rendering step (issue 7: ~12 ms of the first view). A detail slower than
+  // k_core_waits_for_detail ms does not hold back the core, nor so the page's other widgets.
+  load_core(ready = null) {
     if (!this.core) {
       this.core = (async () => {
         if (typeof WebAssembly !== 'object') throw new WidgetError('no-wasm', 'This browser cannot run WebAssembly');
@@ -213,14 +323,16 @@ class Runtime {
         const { loader, font } = this.prefetch_core();
         this.prefetched = null; // a retry after a failure fetches them again
         const [module, font_bytes, index] = await Promise.all([
-          Promise.all([loader, wasm]).then(([factory, compiled]) => instantiate_core(factory, compiled)),
+          Promise.all([loader, wasm, ready && Promise.race([ready, sleep(k_core_waits_for_detail)])])
+            .then(([factory, compiled]) => instantiate_core(factory, compiled)),
           font,
           this.load_index(),
         ]);
         const library = module._exposure_library_create();
         with_bytes(module, font_bytes, (ptr, size) => module._exposure_library_set_font(library, ptr, size));
-        const failed = with_bytes(module, index.bytes, (ptr, size) => module._exposure_library_set_index(library, ptr, size));
-        if (failed) throw new WidgetError('bad-data', module.UTF8ToString(module._exposure_library_error(library)));
+        if (give_index(module, library, index.columns)) {
+          throw new WidgetError('bad-data', module.UTF8ToString(module._exposure_library_error(library)));
+        }
         module.exposureNotify = (widget, kind, text, value) => {
           const element = this.widgets.get(widget);
           // Not re-entered from inside a frame: handled once the frame is done.
@@ -279,6 +391,10 @@ function with_string(module, text, use) {
   } finally {
     module._free(ptr);
   }
+}
+
+function sleep(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 function element(tag, attributes = {}, text = null) {
@@ -715,16 +831,19 @@ class ExposureWidget extends HTMLElement {
     this._canvas.style.visibility = 'hidden';
     this._canvas.hidden = false;
     this._observe_size();
-    // The occupation's detail is fetched while the core loads, not after it (issue 7: it was the last
-    // request of the first view, started only once the wasm was ready); only a code the index holds.
+    // The occupation's detail is fetched now, beside the core and the index (issue 7): waiting for
+    // the index to say whether it holds the code put the detail's request behind the main thread's
+    // first long tasks (the index's response is read only once they end), and the core's start waits
+    // for the detail. Only a code of the O*NET-SOC form is fetched; one the index does not hold costs
+    // one failed request, and the error card says it is unknown.
     const wanted = this.occupation;
-    const detail_loaded = wanted // resolves to the failure, or null
-      ? rt.load_index().then((index) => (index.codes.has(wanted) ? rt.load_detail(wanted) : null)).then(() => null, (error) => error)
+    const detail_loaded = k_onet_code.test(wanted) // resolves to the failure, or null
+      ? rt.load_detail(wanted).then(() => null, (error) => error)
       : null;
     let core;
     let detail_failure = null;
     try {
-      core = await rt.load_core();
+      core = await rt.load_core(detail_loaded);
       this._index = await rt.load_index();
       // The widget starts once its data is here too, so its first frame (the costly one: font atlas,
       // shaders, first canvas commit) draws the card. Started without it, it drew an empty card first

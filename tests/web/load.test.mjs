@@ -1,7 +1,8 @@
 // The widget's load path in headless Chromium (issue 7): a widget far below the fold fetches nothing
 // of the core until it nears the viewport, while one in view starts at once; the wasm still loads
 // when a server sends it with a type other than application/wasm (no streaming compilation then);
-// a failed wasm download gives the error card with a retry, and the retry recovers.
+// a failed wasm download gives the error card with a retry, and the retry recovers; the index the
+// page parsed reaches the core as columns, and a broken column is named whichever side finds it.
 // The pages are our own, served beside the site's widget folder (Playwright's request routing).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -91,6 +92,50 @@ test('a failed wasm download gives a fetch-failed error and a card whose retry r
     await retry.click();
     assert.equal((await loaded).occupation, '15-2051.00');
     assert.equal(await page.evaluate(() => document.querySelector('#near').shadowRoot.querySelector('.card').hidden), true);
+  } finally {
+    await context.close();
+  }
+});
+
+// index.json as served, with one element changed: `edit(columns)` mutates occupations' columns.
+async function serve_index_edited(page, edit) {
+  const json = JSON.parse(await readFile(path.join(site_dir, 'widget', 'data', 'index.json'), 'utf8'));
+  edit(json.occupations);
+  await page.route('**/widget/data/index.json', (r) =>
+    r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(json) }));
+}
+
+async function first_error_detail(page) {
+  await page.waitForFunction(() => window.__events.some((e) => e.id === 'near' && e.type === 'error'), null, { timeout: 30000 });
+  const errors = await page.evaluate(() => window.__events.filter((e) => e.type === 'error').map((e) => e.detail));
+  assert.equal(errors.length, 1, JSON.stringify(errors));
+  return errors[0];
+}
+
+test('an index column of the wrong kind is refused by the page, naming the column and the element', async () => {
+  const { page, context } = await open_load_page({
+    route: (p) => serve_index_edited(p, (columns) => { columns.human[7] = 'seven'; }),
+  });
+  try {
+    const error = await first_error_detail(page);
+    assert.equal(error.code, 'bad-data');
+    assert.equal(error.message, 'index.json: occupations.human[7]: expected a number, got "seven"');
+  } finally {
+    await context.close();
+  }
+});
+
+test('an index the page can read but the core refuses is named by the core, column and element', async () => {
+  // Kinds are right (numbers), but the first occupation's human rater knows more weight than its
+  // tasks have: only the core's checks (index_from_columns) see that.
+  const { page, context } = await open_load_page({
+    route: (p) => serve_index_edited(p, (columns) => { columns.human[2] = columns.task_weight[0] + 1; }),
+  });
+  try {
+    const error = await first_error_detail(page);
+    assert.equal(error.code, 'bad-data');
+    assert.match(error.message, /^index\.json: occupations\.human\[2\]: known \d+ exceeds the task_weight \d+ \(occupation 11-1011\.00\)$/);
+    assert.ok(await page.locator('#near').locator('.card').isVisible(), 'the error card is shown');
   } finally {
     await context.close();
   }

@@ -65,6 +65,7 @@ void notify(const void* widget, Notice kind, const std::string& text, double val
 struct Library {
     Index index;
     bool has_index = false;
+    IndexColumns columns; // the index's columns while the page hands them over (index_begin .. index_end)
     std::map<std::string, OccupationDetail, std::less<>> details; // nodes never move: widgets keep pointers
     std::vector<uint8_t> font;
     std::string error; // the last failure, for exposure_library_error()
@@ -224,10 +225,56 @@ EMSCRIPTEN_KEEPALIVE Library* exposure_library_create() { return new Library(); 
 // The last failure's message (parse errors name the file and the field).
 EMSCRIPTEN_KEEPALIVE const char* exposure_library_error(Library* library) { return library->error.c_str(); }
 
-// Parses index.json's bytes; 0 on success, 1 on failure (see exposure_library_error).
-EMSCRIPTEN_KEEPALIVE int exposure_library_set_index(Library* library, const uint8_t* bytes, size_t size) {
+// The index arrives as the columns of the page's own JSON.parse of index.json (the page parses it
+// once, for its poster too): index_begin, then one index_numbers / index_strings call per column,
+// then index_end, which checks them all (index_from_columns) and keeps the index. Columns are named
+// as in index.json ("code", "human", "groups.code": data/SCHEMA.md). The page checks only that each
+// element is a number or null (null as NaN) or a string; every other check is the core's.
+EMSCRIPTEN_KEEPALIVE void exposure_library_index_begin(Library* library) { library->columns = exposure::IndexColumns{}; }
+
+// One number column: `count` doubles. 0 on success, 1 for a name that is no number column.
+EMSCRIPTEN_KEEPALIVE int exposure_library_index_numbers(Library* library, const char* name, const double* values,
+                                                        size_t count) {
+    std::vector<double>* column = exposure::index_number_column(library->columns, name);
+    if (!column) {
+        library->error = std::string("index.json: ") + name + ": not a number column";
+        return 1;
+    }
+    column->assign(values, values + count);
+    return 0;
+}
+
+// One string column: `count` strings, the i-th `sizes[i]` bytes of `text`, one after another
+// (UTF-8, not terminated). 0 on success, 1 for a name that is no string column or sizes that
+// overrun `text_size`.
+EMSCRIPTEN_KEEPALIVE int exposure_library_index_strings(Library* library, const char* name, const char* text,
+                                                        size_t text_size, const uint32_t* sizes, size_t count) {
+    std::vector<std::string>* column = exposure::index_string_column(library->columns, name);
+    if (!column) {
+        library->error = std::string("index.json: ") + name + ": not a string column";
+        return 1;
+    }
+    column->clear();
+    column->reserve(count);
+    size_t at = 0;
+    for (size_t i = 0; i < count; ++i) {
+        if (sizes[i] > text_size - at) {
+            library->error = std::string("index.json: ") + name + ": the string sizes overrun the text";
+            return 1;
+        }
+        column->emplace_back(text + at, sizes[i]);
+        at += sizes[i];
+    }
+    return 0;
+}
+
+// Checks the columns handed over and keeps the index; 0 on success, 1 on failure (see
+// exposure_library_error). The columns are consumed either way.
+EMSCRIPTEN_KEEPALIVE int exposure_library_index_end(Library* library) {
     exposure::Index index;
-    if (!exposure::parse_index(std::span<const uint8_t>(bytes, size), index, library->error, "index.json")) return 1;
+    const bool ok = exposure::index_from_columns(std::move(library->columns), index, library->error, "index.json");
+    library->columns = exposure::IndexColumns{};
+    if (!ok) return 1;
     library->index = std::move(index);
     library->has_index = true;
     return 0;
