@@ -30,10 +30,12 @@ constexpr ImWchar k_label_glyph_ranges[] = {
     0x0020, 0x007E, 0x00B7, 0x00B7, 0x03B1, 0x03B3, 0x2010, 0x2027, 0x2190, 0x2193,
     0x2212, 0x2212, 0x2248, 0x2248, 0x2264, 0x2265, 0,
 };
-// The display size draws only the headline score (format_score: digits, '.', '-', "nan"): rasterising
-// the full ranges at 44 px was a third of the atlas's build time, the first frame's largest cost
-// (issue 7, perf/frame_bench.cpp: 11.1 -> 7.3 ms of CPU natively; atlas 1024x1024 -> 512x1024).
-constexpr ImWchar k_display_glyph_ranges[] = {0x0020, 0x0040, 0x0061, 0x0061, 0x006E, 0x006E, 0x2212, 0x2212, 0};
+// The display size draws only the headline score (panel_gauge.cpp: format_score's digits, '.', '-',
+// "nan", or "n/a"): rasterising the full ranges at 44 px was a third of the atlas's build time, the
+// first frame's largest cost (issue 7, perf/frame_bench.cpp: 11.1 -> 7.3 ms of CPU natively; atlas
+// 1024x1024 -> 512x1024). Space, '-' to '9' (with '.', '/'), 'a', 'n' and the minus sign: 17 glyphs.
+constexpr ImWchar k_display_glyph_ranges[] = {0x0020, 0x0020, 0x002D, 0x0039, 0x0061, 0x0061,
+                                              0x006E, 0x006E, 0x2212, 0x2212, 0};
 
 // The glyphs each size rasterises: only what that size draws.
 const ImWchar* glyph_ranges(FontRole role) {
@@ -83,11 +85,15 @@ bool load_fonts(std::span<const uint8_t> font_file, float pixel_ratio) {
         // Horizontal oversampling places glyphs at sub-pixel x. On a 2x screen a device pixel is
         // already half a logical one: without it the atlas is half as wide and builds a fifth faster
         // (perf, 755 glyphs: 2.68 -> 2.09 ms of CPU), and screenshots at 2x show text as crisp.
-        config.OversampleH = pixel_ratio >= 2 ? 1 : 2;
+        // Glyphs of 20 device px and more (the title and the headline score at 1x) do without it
+        // too, as Dear ImGui advises for large glyphs: they are most of the atlas's area, and so of
+        // its build time, the first frame's largest cost in the browser.
+        const float device_px = size * pixel_ratio;
+        config.OversampleH = pixel_ratio >= 2 || device_px >= 20 ? 1 : 2;
         config.OversampleV = 1;
         config.PixelSnapH = false;
-        ImFont* font = io.Fonts->AddFontFromMemoryTTF(copy, static_cast<int>(font_file.size()), size * pixel_ratio,
-                                                      &config, glyph_ranges(static_cast<FontRole>(role)));
+        ImFont* font = io.Fonts->AddFontFromMemoryTTF(copy, static_cast<int>(font_file.size()), device_px, &config,
+                                                      glyph_ranges(static_cast<FontRole>(role)));
         if (!font) {
             load_default_font(pixel_ratio);
             return false;
