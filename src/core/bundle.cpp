@@ -3,7 +3,8 @@
 //   [SECTION] Names       label and enum spellings shared by reader and writer
 //   [SECTION] Reader      exception-free checked access to parsed JSON, with field paths
 //   [SECTION] Index       parse_index (JSON text -> IndexColumns -> index_from_columns) / serialize_index
-//   [SECTION] Detail      parse_detail / serialize_detail
+//   [SECTION] Detail      parse_detail (JSON text -> Json -> detail_from_json) / serialize_detail
+//   [SECTION] Detail tape parse_detail_tape (the page's JSON.parse as a tape -> Json -> detail_from_json)
 //   [SECTION] Manifest    parse_manifest / serialize_manifest
 //   [SECTION] Files       load_* and the atomic write_bundle
 // Parsing uses nlohmann::json with allow_exceptions=false and checks every type before reading,
@@ -11,6 +12,7 @@
 #include "bundle.hpp"
 
 #include "sha256.hpp"
+#include "utf8.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -128,8 +130,14 @@ public:
         return path + "[" + std::to_string(i) + "]";
     }
 
-    // Parses a whole document of at most `max_bytes`, nested at most k_bundle_max_depth deep.
+    // Parses a whole document of at most `max_bytes`, nested at most k_bundle_max_depth deep,
+    // whose top level is an object.
     bool parse(std::span<const uint8_t> bytes, Json& out, std::size_t max_bytes) {
+        return parse_text(bytes, out, max_bytes) && top_level(out);
+    }
+
+    // The text step alone: size, nesting and JSON syntax (nlohmann's lexer and parser).
+    bool parse_text(std::span<const uint8_t> bytes, Json& out, std::size_t max_bytes) {
         if (bytes.size() > max_bytes)
             return fail("", "file is " + std::to_string(bytes.size()) + " bytes, over the " + std::to_string(max_bytes) +
                                 "-byte limit");
@@ -138,7 +146,12 @@ public:
                                 std::to_string(at + 1) + ")");
         out = Json::parse(bytes.begin(), bytes.end(), nullptr, /*allow_exceptions=*/false);
         if (out.is_discarded()) return fail("", "not valid JSON (or not valid UTF-8)");
-        if (!out.is_object()) return fail("", "expected a JSON object at the top level");
+        return true;
+    }
+
+    // A document's top level must be an object (a bundle file is never anything else).
+    bool top_level(const Json& doc) {
+        if (!doc.is_object()) return fail("", "expected a JSON object at the top level");
         return true;
     }
 
@@ -842,12 +855,16 @@ std::string serialize_index(const Index& index) {
 
 // [SECTION] Detail
 
-bool parse_detail(std::span<const uint8_t> bytes, OccupationDetail& detail, std::string& error,
-                  std::string_view source) {
-    Reader reader(error, source);
-    Json doc;
-    if (!reader.parse(bytes, doc, k_bundle_max_detail_bytes) || !check_version(reader, doc, "exposure-occupation"))
-        return false;
+// A detail is read in two steps: a JSON document (from the file's text by nlohmann's parser, or
+// from the tape of the page's own JSON.parse), then detail_from_json, every other check. The tape
+// step shares nothing with the text step, so a build that reads details only from tapes links no
+// JSON text parser.
+
+namespace {
+
+// The document step: every check after the JSON syntax, and the building of `detail`.
+bool detail_from_json(Reader& reader, const Json& doc, OccupationDetail& detail) {
+    if (!reader.top_level(doc) || !check_version(reader, doc, "exposure-occupation")) return false;
     detail = OccupationDetail{};
     if (!reader.code(doc, "", "code", detail.code) || !reader.string(doc, "", "title", false, detail.title))
         return false;
@@ -964,6 +981,181 @@ bool parse_detail(std::span<const uint8_t> bytes, OccupationDetail& detail, std:
         detail.ms = m;
     }
     return true;
+}
+
+} // namespace
+
+bool parse_detail(std::span<const uint8_t> bytes, OccupationDetail& detail, std::string& error,
+                  std::string_view source) {
+    Reader reader(error, source);
+    Json doc;
+    return reader.parse_text(bytes, doc, k_bundle_max_detail_bytes) && detail_from_json(reader, doc, detail);
+}
+
+// [SECTION] Detail tape
+
+namespace {
+
+// Reads a tape (bundle.hpp) into a Json document, exactly one value with nothing left over.
+// Recursive: the depth is checked before each step down, so at most k_bundle_max_depth frames.
+// Every count is checked against what remains of the tape before anything is allocated for it.
+class TapeReader {
+public:
+    TapeReader(std::span<const double> ops, std::string_view text, std::string& error, std::string_view source)
+        : ops_(ops), text_(text), error_(error), source_(source) {}
+
+    bool document(Json& out) {
+        // A file within the size limit never gives more: its text holds every string's bytes
+        // (escapes only ever shrink), and each value or key costs at least one byte of JSON for
+        // at most two ops.
+        if (text_.size() > k_bundle_max_detail_bytes)
+            return fail(0, "text of " + std::to_string(text_.size()) + " bytes, over the " +
+                               std::to_string(k_bundle_max_detail_bytes) + "-byte limit");
+        if (ops_.size() > 2 * k_bundle_max_detail_bytes)
+            return fail(0, std::to_string(ops_.size()) + " ops, over the limit of " +
+                               std::to_string(2 * k_bundle_max_detail_bytes));
+        if (!value(out, 0)) return false;
+        if (op_ < ops_.size())
+            return fail(op_, std::to_string(ops_.size() - op_) + " ops left over after the value");
+        if (text_at_ < text_.size())
+            return fail(op_, std::to_string(text_.size() - text_at_) + " bytes of text left over after the value");
+        return true;
+    }
+
+private:
+    enum Op { Null = 0, False = 1, True = 2, Number = 3, String = 4, Array = 5, Object = 6 };
+
+    bool fail(std::size_t op, const std::string& what) {
+        error_ = source_;
+        error_ += ": tape: op " + std::to_string(op) + ": " + what;
+        return false;
+    }
+
+    // The op at the read position, an integer in [Null, Object] = [0, 6].
+    bool next_op(int& op) {
+        if (op_ >= ops_.size()) return fail(op_, "the tape ends where a value should begin");
+        const double v = ops_[op_];
+        if (!(v >= 0 && v <= 6) || v != std::floor(v)) return fail(op_, "unknown op " + number_text(v));
+        op = int(v);
+        ++op_;
+        return true;
+    }
+
+    // The count after an op at `at` (a length, a number of values or members): a whole number
+    // of at most `limit`, what the rest of the tape can hold; `what` names it for the messages.
+    bool next_count(std::size_t at, std::size_t limit, const char* what, std::size_t& out) {
+        if (op_ >= ops_.size()) return fail(at, std::string("the tape ends before the count of the ") + what);
+        const double v = ops_[op_];
+        if (!(v >= 0) || v != std::floor(v))
+            return fail(at, std::string("the count of the ") + what + " is " + number_text(v) +
+                                ", not a whole number >= 0");
+        if (v > double(limit)) {
+            const std::string n = number_text(v);
+            if (std::string_view(what) == "string")
+                return fail(at, "string of " + n + " bytes runs past the text (" + std::to_string(limit) + " left)");
+            const bool array = std::string_view(what) == "array";
+            return fail(at, std::string(what) + " of " + n + (array ? " values" : " members") +
+                                " runs past the end of the tape (" + std::to_string(ops_.size() - op_ - 1) +
+                                (array ? " ops left)" : " ops left, at least 3 a member)"));
+        }
+        out = std::size_t(v);
+        ++op_;
+        return true;
+    }
+
+    // The bytes of a string op at `at` (its count still to read), valid UTF-8 as the text parser
+    // requires.
+    bool string_bytes(std::size_t at, std::string& out) {
+        std::size_t n = 0;
+        if (!next_count(at, text_.size() - text_at_, "string", n)) return false;
+        const std::string_view bytes = text_.substr(text_at_, n);
+        if (const std::size_t bad = find_invalid_utf8(bytes); bad != std::string_view::npos)
+            return fail(at, "string of " + std::to_string(n) + " bytes at text byte " + std::to_string(text_at_) +
+                                " is not valid UTF-8 (at its byte " + std::to_string(bad) + ")");
+        text_at_ += n;
+        out.assign(bytes);
+        return true;
+    }
+
+    // A number as nlohmann's parser types the same JSON text: whole numbers in [-2^53, 2^53] are
+    // integers (unsigned from 0 up), the rest floats. JSON.parse has already turned "5.0" into 5,
+    // so a tape gives the integer 5 where the text parser gives the float 5.0 (and -0 gives 0):
+    // the same decision the index's columns made, and the same value.
+    static void number(double v, Json& out) {
+        constexpr double k_exact = 9007199254740992.0; // 2^53
+        if (v == std::floor(v) && v >= 0 && v <= k_exact) out = uint64_t(v);
+        else if (v == std::floor(v) && v < 0 && v >= -k_exact) out = int64_t(v);
+        else out = v;
+    }
+
+    bool value(Json& out, int depth) {
+        const std::size_t at = op_;
+        int op = 0;
+        if (!next_op(op)) return false;
+        switch (op) {
+        case Null: out = nullptr; return true;
+        case False: out = false; return true;
+        case True: out = true; return true;
+        case Number: {
+            if (op_ >= ops_.size()) return fail(at, "the tape ends before the number");
+            const double v = ops_[op_++];
+            if (!std::isfinite(v)) return fail(at, "number " + number_text(v) + " (JSON has no NaN or infinity)");
+            number(v, out);
+            return true;
+        }
+        case String: {
+            out = Json::string_t();
+            return string_bytes(at, out.get_ref<Json::string_t&>());
+        }
+        default: break; // Array or Object
+        }
+        if (depth + 1 > k_bundle_max_depth)
+            return fail(at, "nested deeper than " + std::to_string(k_bundle_max_depth) + " levels");
+        const std::size_t left = ops_.size() - std::min(ops_.size(), op_ + 1); // after the count
+        if (op == Array) {
+            std::size_t n = 0;
+            if (!next_count(at, left, "array", n)) return false; // a value takes at least one op
+            out = Json::array();
+            Json::array_t& array = out.get_ref<Json::array_t&>();
+            array.reserve(n);
+            for (std::size_t i = 0; i < n; ++i)
+                if (!value(array.emplace_back(), depth + 1)) return false;
+            return true;
+        }
+        std::size_t n = 0;
+        if (!next_count(at, left / 3, "object", n)) return false; // a member takes at least three ops
+        out = Json::object();
+        Json::object_t& object = out.get_ref<Json::object_t&>();
+        std::string key;
+        for (std::size_t i = 0; i < n; ++i) {
+            const std::size_t key_at = op_;
+            int key_op = 0;
+            if (!next_op(key_op)) return false;
+            if (key_op != String) return fail(key_at, "expected a key (op 4), got op " + std::to_string(key_op));
+            if (!string_bytes(key_at, key)) return false;
+            Json& slot = object[key]; // a repeated key: the last value wins, as in both parsers
+            slot = nullptr;
+            if (!value(slot, depth + 1)) return false;
+        }
+        return true;
+    }
+
+    std::span<const double> ops_;
+    std::string_view text_;
+    std::string& error_;
+    std::string_view source_;
+    std::size_t op_ = 0;      // next op to read
+    std::size_t text_at_ = 0; // next byte of text to read
+};
+
+} // namespace
+
+bool parse_detail_tape(std::span<const double> ops, std::string_view text, OccupationDetail& detail,
+                       std::string& error, std::string_view source) {
+    Json doc;
+    if (!TapeReader(ops, text, error, source).document(doc)) return false;
+    Reader reader(error, source);
+    return detail_from_json(reader, doc, detail);
 }
 
 std::string serialize_detail(const OccupationDetail& detail) {

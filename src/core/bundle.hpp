@@ -84,8 +84,35 @@ bool index_from_columns(IndexColumns columns, Index& index, std::string& error,
                         std::string_view source = k_index_file);
 
 // Parses one occupation's detail bytes; errors as parse_index, source defaults to "detail".
+// Two steps: the JSON text (size, nesting, syntax) to a document, then every other check.
 bool parse_detail(std::span<const uint8_t> bytes, OccupationDetail& detail, std::string& error,
                   std::string_view source = "detail");
+
+// The tape: a JSON value as the page's own JSON.parse gives it, handed over without JSON text.
+// A JSON value in prefix order as a sequence of doubles `ops`, plus one UTF-8 text `text` holding
+// every string and object key one after another:
+//   0 null, 1 false, 2 true
+//   3, v   a number v (a double as JSON.parse gives it)
+//   4, n   a string: the next n bytes of `text`
+//   5, n   an array of n values, which follow
+//   6, n   an object of n members, which follow, each a key (n bytes of text given as 4, n, i.e.
+//          the key is written as a string op) followed by its value
+// The whole tape is exactly one value; every op and count must be a whole number in range, every
+// string must stay within `text`, and all of `ops` and `text` must be consumed (anything left over
+// is an error). Strings must be valid UTF-8; containers nest at most k_bundle_max_depth deep; the
+// text may hold at most k_bundle_max_detail_bytes and `ops` twice that (no file within the size
+// limit gives more). A number that is a whole double in [0, 2^53] reads as an unsigned JSON
+// integer, a whole one in [-2^53, 0) as a signed one, anything else as a float: what nlohmann's
+// parser gives for the same text, except that JSON.parse has already made "5.0" the number 5, which
+// then reads as the integer 5 (as the index's columns do, commit b5f8571). NaN and infinities are
+// refused (JSON.parse never gives them).
+
+// Reads one occupation's detail from the tape of the page's own JSON.parse of its file (the format
+// above), with every check parse_detail makes and the same messages and field paths;
+// source names the file in errors ("occupations/15-2051.00.json"). An error in the tape itself
+// reads "<source>: tape: op <i>: <what>", i the 0-based position in `ops`.
+bool parse_detail_tape(std::span<const double> ops, std::string_view text, OccupationDetail& detail,
+                       std::string& error, std::string_view source = "detail");
 
 // Compact JSON text of an index / a detail; parse_*(serialize_*(x)) == x exactly. The index is
 // written from the integer weights of each summary, so for it this holds when the shares and
