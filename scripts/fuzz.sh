@@ -28,7 +28,7 @@ while [ $# -gt 0 ]; do
 done
 case "$seconds" in ''|*[!0-9]*) echo "fuzz: --time wants whole seconds, not '$seconds'" >&2; exit 2 ;; esac
 
-all_targets=(fuzz_bundle_index fuzz_bundle_detail fuzz_bundle_manifest fuzz_scenario fuzz_csv_reader fuzz_upstream
+all_targets=(fuzz_bundle_index fuzz_bundle_detail fuzz_bundle_detail_tape fuzz_bundle_manifest fuzz_scenario fuzz_csv_reader fuzz_upstream
              fuzz_cli_args fuzz_ui_detail)
 [ ${#targets[@]} -eq 0 ] && targets=("${all_targets[@]}")
 
