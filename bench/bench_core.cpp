@@ -11,10 +11,12 @@
 #include "core/scoring.hpp"
 
 #include <benchmark/benchmark.h>
+#include <nlohmann/json.hpp>
 
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,6 +33,10 @@ using namespace exposure;
 struct BenchData {
     Index index;
     std::vector<uint8_t> index_bytes; // index.json as read, for parse_index
+    std::string detail_file;            // the largest detail file by bytes, for parse_detail(_tape)
+    std::vector<uint8_t> detail_bytes;  // its text
+    std::vector<double> detail_ops;     // its tape (bundle.hpp), as the page writes it after JSON.parse
+    std::string detail_text;
     OccupationDetail largest; // the occupation with the most tasks
     Scenario whatif;          // three changes on the largest occupation
     Scenario many_tasks;      // an override on every task of the largest occupation
@@ -156,6 +162,80 @@ void from_columns(benchmark::State& state, const BenchData& data) {
     state.counters["occupations"] = double(index.occupations.size());
 }
 
+// parse_detail of the largest detail file: what the web widget did for its first view's detail.
+void detail_from_text(benchmark::State& state, const BenchData& data) {
+    OccupationDetail detail;
+    std::string error;
+    for (auto _ : state) {
+        if (!parse_detail(data.detail_bytes, detail, error)) state.SkipWithError(error.c_str());
+        benchmark::DoNotOptimize(detail.tasks.data());
+        benchmark::ClobberMemory();
+    }
+    state.counters["bytes"] = double(data.detail_bytes.size());
+}
+
+// parse_detail_tape of the same file's tape: the web widget's part once the page has JSON.parsed it.
+void detail_from_tape(benchmark::State& state, const BenchData& data) {
+    OccupationDetail detail;
+    std::string error;
+    for (auto _ : state) {
+        if (!parse_detail_tape(data.detail_ops, data.detail_text, detail, error)) state.SkipWithError(error.c_str());
+        benchmark::DoNotOptimize(detail.tasks.data());
+        benchmark::ClobberMemory();
+    }
+    state.counters["ops"] = double(data.detail_ops.size());
+}
+
+// Writes `value` as a tape, as the page does from its JSON.parse (every number a double).
+void write_tape(const nlohmann::json& value, std::vector<double>& ops, std::string& text) {
+    using Json = nlohmann::json;
+    switch (value.type()) {
+    case Json::value_t::null: ops.push_back(0); break;
+    case Json::value_t::boolean: ops.push_back(value.get<bool>() ? 2 : 1); break;
+    case Json::value_t::number_integer:
+    case Json::value_t::number_unsigned:
+    case Json::value_t::number_float: ops.insert(ops.end(), {3, value.get<double>()}); break;
+    case Json::value_t::string:
+        ops.insert(ops.end(), {4, double(value.get_ref<const std::string&>().size())});
+        text += value.get_ref<const std::string&>();
+        break;
+    case Json::value_t::array:
+        ops.insert(ops.end(), {5, double(value.size())});
+        for (const Json& item : value) write_tape(item, ops, text);
+        break;
+    default: // object
+        ops.insert(ops.end(), {6, double(value.size())});
+        for (auto it = value.begin(); it != value.end(); ++it) {
+            ops.insert(ops.end(), {4, double(it.key().size())});
+            text += it.key();
+            write_tape(it.value(), ops, text);
+        }
+        break;
+    }
+}
+
+// The largest detail file of the bundle by bytes, its text and its tape.
+bool load_largest_detail(const std::string& dir, BenchData& data) {
+    std::uintmax_t largest = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(std::filesystem::path(dir) / k_occupations_dir))
+        if (entry.is_regular_file() && entry.file_size() > largest) {
+            largest = entry.file_size();
+            data.detail_file = entry.path().string();
+        }
+    std::string error;
+    if (data.detail_file.empty() || !read_file_bytes(data.detail_file, data.detail_bytes, error)) {
+        std::fprintf(stderr, "exposure_bench: %s\n", data.detail_file.empty() ? "no detail files" : error.c_str());
+        return false;
+    }
+    const nlohmann::json doc = nlohmann::json::parse(data.detail_bytes.begin(), data.detail_bytes.end(), nullptr, false);
+    if (doc.is_discarded()) {
+        std::fprintf(stderr, "exposure_bench: %s: not valid JSON\n", data.detail_file.c_str());
+        return false;
+    }
+    write_tape(doc, data.detail_ops, data.detail_text);
+    return true;
+}
+
 bool load(const std::string& dir, BenchData& data) {
     std::string error;
     if (!read_file_bytes(dir + "/" + k_index_file, data.index_bytes, error) || !load_index(dir, data.index, error)) {
@@ -169,6 +249,7 @@ bool load(const std::string& dir, BenchData& data) {
         std::fprintf(stderr, "exposure_bench: %s\n", largest ? error.c_str() : "the bundle has no occupation");
         return false;
     }
+    if (!load_largest_detail(dir, data)) return false;
     data.whatif = three_changes(data.largest);
     for (const Task& t : data.largest.tasks) {
         set_task_weight(data.many_tasks, t.id, 1.5);
@@ -195,8 +276,9 @@ int main(int argc, char** argv) {
 
     BenchData data;
     if (!load(dir, data)) return 1;
-    std::printf("bundle: %s; largest occupation %s (%zu tasks); %zu occupations\n", dir.c_str(),
-                data.largest.code.c_str(), data.largest.tasks.size(), data.index.occupations.size());
+    std::printf("bundle: %s; largest occupation %s (%zu tasks); %zu occupations; largest detail file %s (%zu bytes)\n",
+                dir.c_str(), data.largest.code.c_str(), data.largest.tasks.size(), data.index.occupations.size(),
+                data.detail_file.c_str(), data.detail_bytes.size());
 
     const Scenario defaults;
     benchmark::RegisterBenchmark("recompute_occupation/default",
@@ -208,6 +290,8 @@ int main(int argc, char** argv) {
     benchmark::RegisterBenchmark("rerank_all", [&](benchmark::State& st) { rerank(st, data); });
     benchmark::RegisterBenchmark("parse_index", [&](benchmark::State& st) { parse(st, data); });
     benchmark::RegisterBenchmark("index_from_columns", [&](benchmark::State& st) { from_columns(st, data); });
+    benchmark::RegisterBenchmark("parse_detail", [&](benchmark::State& st) { detail_from_text(st, data); });
+    benchmark::RegisterBenchmark("parse_detail_tape", [&](benchmark::State& st) { detail_from_tape(st, data); });
     benchmark::RegisterBenchmark("scenario_encode/three_changes", [&](benchmark::State& st) { encode(st, data.whatif); });
     benchmark::RegisterBenchmark("scenario_decode/three_changes", [&](benchmark::State& st) { decode(st, data.whatif); });
     benchmark::RegisterBenchmark("scenario_encode/every_task_overridden",
