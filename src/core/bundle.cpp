@@ -1117,7 +1117,9 @@ private:
             if (!next_count(at, left, "array", n)) return false; // a value takes at least one op
             out = Json::array();
             Json::array_t& array = out.get_ref<Json::array_t&>();
-            array.reserve(n);
+            // Reserved only up to what the document step accepts in any list: nested counts each
+            // bounded by the rest of the tape could otherwise reserve many times its size.
+            array.reserve(std::min(n, k_bundle_max_items + 1));
             for (std::size_t i = 0; i < n; ++i)
                 if (!value(array.emplace_back(), depth + 1)) return false;
             return true;
