@@ -190,55 +190,85 @@ function index_columns(json) {
   return { numbers, strings };
 }
 
-// Hands `columns` (index_columns) to the core; non-zero when the core refuses them (its error says
-// why: exposure_library_error). One allocation for every number column and one text per string
-// column: a copy per element (~3,700 strings) was most of the handover's time.
-function give_index(module, library, { numbers, strings }) {
-  const ascii = /^[\x00-\x7f]*$/;
+// The UTF-8 of `strings` one after another, and each one's size in bytes: one encoding for them all
+// (a copy per string was most of the index's handover).
+function utf8_concat(strings) {
   const encoder = new TextEncoder();
-  let doubles = 0;
-  for (const [, values] of numbers) doubles += values.length;
-  const block = module._malloc(Math.max(8, doubles * 8)); // malloc aligns to 8
-  try {
-    module._exposure_library_index_begin(library);
-    let at = block;
-    for (const [name, values] of numbers) {
-      new Float64Array(module.HEAPU8.buffer, at, values.length).set(values);
-      const failed = with_string(module, name, (name_ptr) => module._exposure_library_index_numbers(library, name_ptr, at, values.length));
-      if (failed) return failed;
-      at += values.length * 8;
-    }
-  } finally {
-    module._free(block);
+  const sizes = new Uint32Array(strings.length);
+  let total = 0;
+  for (let i = 0; i < strings.length; ++i) {
+    sizes[i] = k_ascii.test(strings[i]) ? strings[i].length : encoder.encode(strings[i]).length;
+    total += sizes[i];
+  }
+  const bytes = new Uint8Array(total);
+  // Joined, a lone surrogate at the end of one string and at the start of the next would pair up:
+  // then each string is encoded on its own.
+  if (encoder.encodeInto(strings.join(''), bytes).written !== total) {
+    let at = 0;
+    for (const text of strings) at += encoder.encodeInto(text, bytes.subarray(at)).written;
+  }
+  return { bytes, sizes };
+}
+const k_ascii = /^[\x00-\x7f]*$/;
+
+// Hands `columns` (index_columns) to the core; non-zero when the core refuses them (its error says
+// why: exposure_library_error).
+function give_index(module, library, { numbers, strings }) {
+  module._exposure_library_index_begin(library);
+  for (const [name, values] of numbers) {
+    const failed = with_string(module, name, (name_ptr) =>
+      with_doubles(module, values, (ptr) => module._exposure_library_index_numbers(library, name_ptr, ptr, values.length)));
+    if (failed) return failed;
   }
   for (const [name, values] of strings) {
-    // UTF-8 sizes: a string's length when it is ASCII (all of the real index), else encoded.
-    const sizes = new Uint32Array(values.length);
-    let total = 0;
-    for (let i = 0; i < values.length; ++i) {
-      sizes[i] = ascii.test(values[i]) ? values[i].length : encoder.encode(values[i]).length;
-      total += sizes[i];
-    }
-    const text = module._malloc(Math.max(1, total));
-    const size_block = module._malloc(Math.max(4, sizes.length * 4));
-    try {
-      const heap = module.HEAPU8.subarray(text, text + total);
-      // Joined, a lone surrogate at the end of one string and at the start of the next would pair
-      // up: then each string is encoded on its own.
-      if (encoder.encodeInto(values.join(''), heap).written !== total) {
-        let offset = 0;
-        for (const value of values) offset += encoder.encodeInto(value, heap.subarray(offset)).written;
-      }
-      new Uint32Array(module.HEAPU8.buffer, size_block, sizes.length).set(sizes);
-      const failed = with_string(module, name, (name_ptr) =>
-        module._exposure_library_index_strings(library, name_ptr, text, total, size_block, sizes.length));
-      if (failed) return failed;
-    } finally {
-      module._free(size_block);
-      module._free(text);
-    }
+    const { bytes, sizes } = utf8_concat(values);
+    const failed = with_string(module, name, (name_ptr) =>
+      with_bytes(module, bytes, (text, size) =>
+        with_bytes(module, new Uint8Array(sizes.buffer), (size_ptr) =>
+          module._exposure_library_index_strings(library, name_ptr, text, size, size_ptr, sizes.length))));
+    if (failed) return failed;
   }
   return module._exposure_library_index_end(library);
+}
+
+// A parsed JSON value as the core reads it without parsing any text (parse_detail_tape in
+// src/core/bundle.hpp): `ops`, the value in prefix order (0 null, 1 false, 2 true, 3 v a number,
+// 4 n a string of n bytes, 5 n an array of n values, 6 n an object of n members, each a key written
+// as a string then its value), and `text`, the UTF-8 of every string and key one after another.
+// Walked with a stack, not recursion: no nesting limit of its own (the core's applies).
+function json_tape(value) {
+  const ops = [];
+  const strings = [];
+  const sized = []; // ops[sized[i]] is the size of strings[i]
+  const stack = [value];
+  while (stack.length) {
+    const item = stack.pop();
+    if (item === null) ops.push(0);
+    else if (item === false) ops.push(1);
+    else if (item === true) ops.push(2);
+    else if (typeof item === 'number') ops.push(3, item);
+    else if (typeof item === 'string' || item instanceof TapeKey) {
+      sized.push(ops.length + 1);
+      strings.push(typeof item === 'string' ? item : item.name);
+      ops.push(4, 0);
+    } else if (Array.isArray(item)) {
+      ops.push(5, item.length);
+      for (let i = item.length - 1; i >= 0; --i) stack.push(item[i]);
+    } else {
+      const names = Object.keys(item);
+      ops.push(6, names.length);
+      for (let i = names.length - 1; i >= 0; --i) stack.push(item[names[i]], new TapeKey(names[i]));
+    }
+  }
+  const { bytes, sizes } = utf8_concat(strings);
+  const tape = new Float64Array(ops);
+  for (let i = 0; i < sized.length; ++i) tape[sized[i]] = sizes[i];
+  return { ops: tape, text: bytes };
+}
+
+// An object member's name on json_tape's stack (written as a string, then the member's value).
+class TapeKey {
+  constructor(name) { this.name = name; }
 }
 
 function parse_json(bytes, what) {
@@ -254,7 +284,7 @@ function parse_json(bytes, what) {
 class Runtime {
   constructor() {
     this.index = null;         // Promise<{json, codes: code -> position, columns (index_columns)}>
-    this.details = new Map();  // code -> Promise<{json, bytes}>
+    this.details = new Map();  // code -> Promise<{json, tape (json_tape)}>
     this.core = null;          // Promise<{module, library}>
     this.prefetched = null;    // {loader, font} promises while load_core has not taken them
     this.widgets = new Map();  // core widget pointer -> element
@@ -285,7 +315,8 @@ class Runtime {
       promise = (async () => {
         const what = `The data of occupation ${code}`;
         const bytes = await fetch_bytes(new URL(`occupations/${encodeURIComponent(code)}.json`, k_data), what);
-        return { json: parse_json(bytes, what), bytes };
+        const json = parse_json(bytes, what);
+        return { json, tape: json_tape(json) };
       })();
       this.details.set(code, promise);
       promise.catch(() => { if (this.details.get(code) === promise) this.details.delete(code); });
@@ -350,9 +381,12 @@ class Runtime {
     const [{ module, library }, detail] = await Promise.all([this.load_core(), this.load_detail(code)]);
     if (with_string(module, code, (code_ptr) => module._exposure_library_has_detail(library, code_ptr))) return;
     const source = `occupations/${code}.json`;
-    const failed = with_bytes(module, detail.bytes, (ptr, size) =>
-      with_string(module, code, (code_ptr) =>
-        with_string(module, source, (source_ptr) => module._exposure_library_add_detail(library, ptr, size, code_ptr, source_ptr))));
+    const { ops, text } = detail.tape;
+    const failed = with_doubles(module, ops, (ops_ptr) =>
+      with_bytes(module, text, (text_ptr, text_size) =>
+        with_string(module, code, (code_ptr) =>
+          with_string(module, source, (source_ptr) =>
+            module._exposure_library_add_detail_tape(library, ops_ptr, ops.length, text_ptr, text_size, code_ptr, source_ptr)))));
     if (failed) {
       this.details.delete(code);
       throw new WidgetError('bad-data', module.UTF8ToString(module._exposure_library_error(library)));
@@ -377,6 +411,17 @@ function with_bytes(module, bytes, use) {
   try {
     module.HEAPU8.set(bytes, ptr);
     return use(ptr, bytes.length);
+  } finally {
+    module._free(ptr);
+  }
+}
+
+// Copies doubles into the module's memory (8-aligned, as malloc gives) for the duration of `use(ptr)`.
+function with_doubles(module, values, use) {
+  const ptr = module._malloc(Math.max(8, values.length * 8));
+  try {
+    new Float64Array(module.HEAPU8.buffer, ptr, values.length).set(values);
+    return use(ptr);
   } finally {
     module._free(ptr);
   }
@@ -840,6 +885,9 @@ class ExposureWidget extends HTMLElement {
     const detail_loaded = k_onet_code.test(wanted) // resolves to the failure, or null
       ? rt.load_detail(wanted).then(() => null, (error) => error)
       : null;
+    // The scenario kept for this occupation, read while the core loads: a page's first read of
+    // localStorage waits for the browser to load it (~4 ms of the first view's one long task).
+    const kept = this.hasAttribute('no-storage') || !wanted ? null : storage_get(k_storage_prefix + wanted);
     let core;
     let detail_failure = null;
     try {
@@ -882,7 +930,7 @@ class ExposureWidget extends HTMLElement {
     let scenario = this._pending_scenario;
     let cause = 'initial';
     if (!scenario && !this.hasAttribute('no-storage') && code) {
-      scenario = storage_get(k_storage_prefix + code);
+      scenario = code === wanted ? kept : storage_get(k_storage_prefix + code);
       cause = 'restore';
     }
     if (scenario) this._set_scenario(scenario, cause);

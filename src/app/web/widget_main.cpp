@@ -280,12 +280,17 @@ EMSCRIPTEN_KEEPALIVE int exposure_library_index_end(Library* library) {
     return 0;
 }
 
-// Parses one occupations/<code>.json and keeps it; 0 on success, 1 on failure. `source` names the
-// file in error messages. A detail whose code is not `expected_code` is refused.
-EMSCRIPTEN_KEEPALIVE int exposure_library_add_detail(Library* library, const uint8_t* bytes, size_t size,
-                                                    const char* expected_code, const char* source) {
+// Keeps one occupations/<code>.json, handed over as the tape of the page's own JSON.parse of it
+// (parse_detail_tape in core/bundle.hpp: `ops` in prefix order, every string's UTF-8 in `text`), so
+// the wasm parses no JSON text; 0 on success, 1 on failure. `source` names the file in error
+// messages. A detail whose code is not `expected_code` is refused.
+EMSCRIPTEN_KEEPALIVE int exposure_library_add_detail_tape(Library* library, const double* ops, size_t op_count,
+                                                         const char* text, size_t text_size,
+                                                         const char* expected_code, const char* source) {
     exposure::OccupationDetail detail;
-    if (!exposure::parse_detail(std::span<const uint8_t>(bytes, size), detail, library->error, source)) return 1;
+    if (!exposure::parse_detail_tape(std::span<const double>(ops, op_count), std::string_view(text, text_size), detail,
+                                     library->error, source))
+        return 1;
     if (detail.code != expected_code) {
         library->error = std::string(source) + ": code: holds \"" + detail.code + "\", expected \"" + expected_code + "\"";
         return 1;
