@@ -885,13 +885,15 @@ class ExposureWidget extends HTMLElement {
     const detail_loaded = k_onet_code.test(wanted) // resolves to the failure, or null
       ? rt.load_detail(wanted).then(() => null, (error) => error)
       : null;
-    // The scenario kept for this occupation, read while the core loads: a page's first read of
-    // localStorage waits for the browser to load it (~4 ms of the first view's one long task).
+    const core_loaded = rt.load_core(detail_loaded); // requests the wasm (and handles its failure)
+    // The scenario kept for this occupation, read once the wasm is requested, while the core loads:
+    // a page's first read of localStorage waits for the browser to load it (~4 ms that were in the
+    // first view's one long task).
     const kept = this.hasAttribute('no-storage') || !wanted ? null : storage_get(k_storage_prefix + wanted);
     let core;
     let detail_failure = null;
     try {
-      core = await rt.load_core(detail_loaded);
+      core = await core_loaded;
       this._index = await rt.load_index();
       // The widget starts once its data is here too, so its first frame (the costly one: font atlas,
       // shaders, first canvas commit) draws the card. Started without it, it drew an empty card first
