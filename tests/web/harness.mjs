@@ -121,7 +121,16 @@ export async function wait_loaded(page, selector, timeout = 60000) {
     const element = document.querySelector(selector);
     if (!element) { reject(new Error(`no element ${selector}`)); return; }
     if (element._loaded) { resolve({ occupation: element.occupation, score: element.score }); return; }
-    const timer = setTimeout(() => reject(new Error(`${selector}: no load event within ${timeout} ms (state ${JSON.stringify(element.state)})`)), timeout);
+    // On a timeout, what a reader of the failure needs: the element's state, its frames, its canvas.
+    const facts = () => {
+      const canvas = element.shadowRoot && element.shadowRoot.querySelector('canvas');
+      const gl = canvas && !canvas.hidden ? canvas.getContext('webgl2') : null;
+      const box = canvas ? canvas.getBoundingClientRect() : null;
+      return JSON.stringify({ state: element.state, frames: element.framesDrawn, canvas: canvas && {
+        hidden: canvas.hidden, buffer: [canvas.width, canvas.height], css: [box.width, box.height],
+        context_lost: gl ? gl.isContextLost() : null } });
+    };
+    const timer = setTimeout(() => reject(new Error(`${selector}: no load event within ${timeout} ms (${facts()})`)), timeout);
     element.addEventListener('load', (event) => { clearTimeout(timer); resolve(event.detail); }, { once: true });
     element.addEventListener('error', (event) => {
       if (event.detail.code === 'unknown-occupation' || event.detail.code === 'ui' || event.detail.code === 'bad-scenario') return;

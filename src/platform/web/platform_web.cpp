@@ -35,6 +35,7 @@
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 #include <deque>
 #include <string_view>
@@ -299,6 +300,7 @@ struct Platform::Impl {
     std::deque<InputEvent> input;
     std::string clipboard; // last pasted text, what ImGui's paste reads
     long animation_frame = 0; // pending requestAnimationFrame id, 0 when none
+    uint64_t frames_drawn = 0; // frames draw() completed (a synchronous run checks it drew one)
     int settle = 0;
     bool context_lost = false;
     bool device_objects = false;    // the ImGui GL backend built its shaders and font texture
@@ -632,6 +634,7 @@ struct Platform::Impl {
         frame.pixel_ratio = float(ratio);
         frame.time = now_ms / 1000.0;
         const bool animating = host->frame(frame);
+        ++frames_drawn;
         ImGui::Render();
 
         glViewport(0, 0, buffer_w, buffer_h);
@@ -710,9 +713,12 @@ void Platform::run(Host& host, const RunOptions& options) {
         // can read it (PNG export) without keeping every drawing buffer.
         if (self.animation_frame) emscripten_cancel_animation_frame(self.animation_frame);
         self.animation_frame = 0;
+        const uint64_t before = self.frames_drawn;
         bool more = false;
         for (int i = 0; i < options.max_frames; ++i) more = self.draw();
-        if (more) self.request();
+        // No frame drawn (no size yet, no drawing buffer, a lost context): the animation frame this
+        // run cancelled is asked for again, else nothing would draw until the next input or resize.
+        if (more || self.frames_drawn == before) self.request();
         return;
     }
     self.request();
