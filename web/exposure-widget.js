@@ -889,7 +889,8 @@ class ExposureWidget extends HTMLElement {
     // The scenario kept for this occupation, read once the wasm is requested, while the core loads:
     // a page's first read of localStorage waits for the browser to load it (~4 ms that were in the
     // first view's one long task).
-    const kept = this.hasAttribute('no-storage') || !wanted ? null : storage_get(k_storage_prefix + wanted);
+    const kept = this._pending_scenario || this.hasAttribute('no-storage') || !wanted
+      ? null : storage_get(k_storage_prefix + wanted);
     let core;
     let detail_failure = null;
     try {

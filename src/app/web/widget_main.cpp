@@ -1,9 +1,10 @@
 // Exposure Explorer web entry: the WebAssembly module behind <exposure-widget> and its C API.
 // One module per page, compiled once; each widget on the page is a Widget (its own canvas, WebGL2
 // context, ImGui context and AppState) over one shared Library (the index, the details loaded so
-// far and the font). web/exposure-widget.js is the only caller: it fetches the bundle's files and
-// hands their bytes in, creates and destroys widgets, forwards attribute changes, and listens for
-// what the ui reports after each frame (exposure_web_notify below).
+// far and the font). web/exposure-widget.js is the only caller: it fetches the bundle's files,
+// parses them with the browser's JSON.parse and hands them in already parsed (the index as columns,
+// a detail as a tape: the wasm parses no JSON text), creates and destroys widgets, forwards
+// attribute changes, and listens for what the ui reports after each frame (exposure_web_notify).
 //
 // Every exported function takes the pointer its create function returned: the module keeps no
 // global state of its own.
