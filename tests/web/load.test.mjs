@@ -2,7 +2,8 @@
 // of the core until it nears the viewport, while one in view starts at once; the wasm still loads
 // when a server sends it with a type other than application/wasm (no streaming compilation then);
 // a failed wasm download gives the error card with a retry, and the retry recovers; the index the
-// page parsed reaches the core as columns, and a broken column is named whichever side finds it.
+// page parsed reaches the core as columns, and a broken column is named whichever side finds it;
+// the detail is requested at connect for a code of the O*NET-SOC form only.
 // The pages are our own, served beside the site's widget folder (Playwright's request routing).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -13,20 +14,20 @@ import { share_site_and_browser, open_page, wait_loaded, record_events, site_dir
 const shared = share_site_and_browser();
 
 // One widget at the top of the page and, when `far` is set, a second one 6000 px further down.
-function page_html({ far }) {
+function page_html({ far, code = '15-2051.00' }) {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>load path</title><link rel="icon" href="data:,">
 <style>body { margin: 0; } exposure-widget { display: block; width: 640px; }</style>
 <script type="module" src="widget/exposure-widget.js"></script></head>
-<body><exposure-widget id="near" occupation="15-2051.00" no-storage></exposure-widget>
+<body><exposure-widget id="near" occupation="${code}" no-storage></exposure-widget>
 ${far ? '<div style="height: 6000px"></div><exposure-widget id="far" occupation="47-2061.00" no-storage></exposure-widget>' : ''}
 </body></html>`;
 }
 
-async function open_load_page({ far = false, route } = {}) {
+async function open_load_page({ far = false, code, route } = {}) {
   const opened = await open_page(shared.browser.browser, null, { width: 1024, height: 768 });
   await opened.page.route('**/load-page.html', (r) =>
-    r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: page_html({ far }) }));
+    r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: page_html({ far, code }) }));
   if (route) await route(opened.page);
   await record_events(opened.page);
   const requests = [];
@@ -136,6 +137,33 @@ test('an index the page can read but the core refuses is named by the core, colu
     assert.equal(error.code, 'bad-data');
     assert.match(error.message, /^index\.json: occupations\.human\[2\]: known \d+ exceeds the task_weight \d+ \(occupation 11-1011\.00\)$/);
     assert.ok(await page.locator('#near').locator('.card').isVisible(), 'the error card is shown');
+  } finally {
+    await context.close();
+  }
+});
+
+test('an unknown occupation code of the O*NET-SOC form costs one failed detail request and shows the unknown-occupation card', async () => {
+  // The detail is requested at connect, before the index says whether it holds the code (issue 7).
+  const { page, context, requests } = await open_load_page({ code: '99-9999.99' });
+  try {
+    const error = await first_error_detail(page);
+    assert.equal(error.code, 'unknown-occupation');
+    assert.match(error.message, /99-9999\.99/);
+    assert.equal(requests.filter((p) => p.endsWith('/99-9999.99.json')).length, 1, 'the detail was requested more than once');
+    const card = page.locator('#near').locator('.card');
+    assert.ok(await card.isVisible(), 'the error card is shown');
+    assert.match(await card.textContent(), /99-9999\.99/);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a code not of the O*NET-SOC form is not requested at all', async () => {
+  const { page, context, requests } = await open_load_page({ code: 'not-a-code' });
+  try {
+    const error = await first_error_detail(page);
+    assert.equal(error.code, 'unknown-occupation');
+    assert.ok(!requests.some((p) => p.includes('/occupations/')), `requests: ${requests.join(', ')}`);
   } finally {
     await context.close();
   }
