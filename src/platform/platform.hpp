@@ -15,6 +15,8 @@
 #include <string>
 #include <vector>
 
+struct ImFontAtlas; // Dear ImGui's
+
 namespace exposure::platform {
 
 // What to open.
@@ -22,6 +24,10 @@ struct WindowSpec {
     std::string title = "Exposure Explorer"; // native window title
     int width = 1100, height = 760;          // logical px (native); on the web the canvas's CSS size rules
     std::string canvas;                      // web: CSS selector of the canvas; unused natively
+    // web: a font atlas shared with the page's other canvases (ImGui::CreateContext(fonts)), so the
+    // page builds it once; the Host's pixel_ratio_changed builds it (ui::load_fonts) or, already
+    // built at that ratio, only uses it (ui::use_fonts). nullptr: the window's own atlas.
+    ImFontAtlas* fonts = nullptr;
 };
 
 // Pixels read back from the framebuffer: RGBA8, top row first, device px.

@@ -69,6 +69,10 @@ bool draw_app(AppState& state, const FrameInput& input);
 // rasterise; the atlas then holds ImGui's built-in font at the ratio, so the host stays readable.
 bool load_fonts(std::span<const uint8_t> font_file, float pixel_ratio);
 
+// The current context draws with an atlas load_fonts built at `pixel_ratio` for another context
+// sharing it (ImGui::CreateContext(atlas)): sets io.FontGlobalScale = 1 / ratio, as load_fonts does.
+void use_fonts(float pixel_ratio);
+
 // Applies the light or dark style to the current context.
 void apply_theme(bool dark, float pixel_ratio);
 

@@ -54,7 +54,7 @@ void load_default_font(float pixel_ratio) {
     ImFontConfig config;
     config.SizePixels = 13.0f * pixel_ratio;
     io.Fonts->AddFontDefault(&config);
-    io.FontGlobalScale = 1.0f / pixel_ratio;
+    use_fonts(pixel_ratio);
 }
 
 } // namespace
@@ -103,8 +103,10 @@ bool load_fonts(std::span<const uint8_t> font_file, float pixel_ratio) {
         load_default_font(pixel_ratio);
         return false;
     }
-    io.FontGlobalScale = 1.0f / pixel_ratio;
+    use_fonts(pixel_ratio);
     return true;
 }
+
+void use_fonts(float pixel_ratio) { ImGui::GetIO().FontGlobalScale = 1.0f / (pixel_ratio > 0 ? pixel_ratio : 1.0f); }
 
 } // namespace exposure::ui

@@ -69,6 +69,10 @@ struct Library {
     IndexColumns columns; // the index's columns while the page hands them over (index_begin .. index_end)
     std::map<std::string, OccupationDetail, std::less<>> details; // nodes never move: widgets keep pointers
     std::vector<uint8_t> font;
+    // The font atlas every widget draws with (WindowSpec::fonts): built once per page and pixel
+    // ratio, by the first widget whose frame needs it, instead of once per widget.
+    ImFontAtlas fonts;
+    float fonts_ratio = 0; // the ratio `fonts` was built at; 0: not built
     std::string error; // the last failure, for exposure_library_error()
 };
 
@@ -93,6 +97,7 @@ public:
     bool open(const std::string& canvas, std::string& error) {
         platform::WindowSpec spec;
         spec.canvas = canvas;
+        spec.fonts = &library_.fonts;
         if (!platform_.open(spec)) {
             error = platform_.error();
             return false;
@@ -134,7 +139,12 @@ public:
 
     void pixel_ratio_changed(float pixel_ratio) override {
         // No font yet (or a bad one): load_fonts falls back to ImGui's own font.
-        ui::load_fonts(library_.font, pixel_ratio);
+        if (library_.fonts_ratio != pixel_ratio) {
+            ui::load_fonts(library_.font, pixel_ratio);
+            library_.fonts_ratio = pixel_ratio;
+        } else {
+            ui::use_fonts(pixel_ratio); // another widget built it at this ratio
+        }
         const bool dark = state_.theme == ui::Theme::Dark || (state_.theme == ui::Theme::Auto && state_.system_dark);
         ui::apply_theme(dark, pixel_ratio);
     }
@@ -314,6 +324,7 @@ EMSCRIPTEN_KEEPALIVE int exposure_library_has_detail(Library* library, const cha
 // Keeps the TTF/OTF bytes every widget builds its font atlas from (at its own pixel ratio).
 EMSCRIPTEN_KEEPALIVE void exposure_library_set_font(Library* library, const uint8_t* bytes, size_t size) {
     library->font.assign(bytes, bytes + size);
+    library->fonts_ratio = 0; // built from these bytes when a widget next needs it
 }
 
 // Creates a widget on the canvas named by `canvas_selector`; null when WebGL2 is not available

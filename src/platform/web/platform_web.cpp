@@ -301,6 +301,9 @@ struct Platform::Impl {
     std::string clipboard; // last pasted text, what ImGui's paste reads
     long animation_frame = 0; // pending requestAnimationFrame id, 0 when none
     uint64_t frames_drawn = 0; // frames draw() completed (a synchronous run checks it drew one)
+    // This context's font texture. A shared atlas (WindowSpec::fonts) holds one texture id for all
+    // the contexts drawing with it; each puts its own back before its frame.
+    ImTextureID font_texture = nullptr;
     int settle = 0;
     bool context_lost = false;
     bool device_objects = false;    // the ImGui GL backend built its shaders and font texture
@@ -564,9 +567,13 @@ struct Platform::Impl {
         // Every GL object died with the old context: drop the backend's handles, make a new
         // context on the same canvas and let the next frame rebuild shaders and the font texture.
         ImGui::SetCurrentContext(self.imgui);
+        // The lost context current, not another canvas's: the backend's deletes must not reach the
+        // objects of another widget that happen to have the same ids.
+        if (self.gl) emscripten_webgl_make_context_current(self.gl);
         ImGui_ImplOpenGL3_Shutdown();
         if (self.gl) emscripten_webgl_destroy_context(self.gl);
         self.gl = 0;
+        self.font_texture = nullptr;
         self.device_objects = false;
         if (!self.create_gl()) return EM_FALSE;
         ImGui_ImplOpenGL3_Init("#version 300 es");
@@ -614,6 +621,7 @@ struct Platform::Impl {
             if (device_objects) { // first frame: ImGui_ImplOpenGL3_NewFrame uploads the atlas itself
                 ImGui_ImplOpenGL3_DestroyFontsTexture();
                 ImGui_ImplOpenGL3_CreateFontsTexture();
+                font_texture = ImGui::GetIO().Fonts->TexID;
             }
         }
 
@@ -625,7 +633,9 @@ struct Platform::Impl {
         io.DeltaTime = last_time_ms > 0 ? float(std::clamp((now_ms - last_time_ms) / 1000.0, 1e-4, 0.25)) : 1.0f / 60;
         last_time_ms = now_ms;
 
-        ImGui_ImplOpenGL3_NewFrame();
+        if (font_texture) io.Fonts->SetTexID(font_texture);
+        ImGui_ImplOpenGL3_NewFrame(); // the first one makes the font texture
+        font_texture = io.Fonts->TexID;
         device_objects = true;
         ImGui::NewFrame();
         ui::FrameInput frame;
@@ -685,7 +695,7 @@ bool Platform::open(const WindowSpec& spec) {
     self.target = spec.canvas.empty() ? std::string("#canvas") : spec.canvas;
     if (!self.create_gl()) return false;
 
-    self.imgui = ImGui::CreateContext();
+    self.imgui = ImGui::CreateContext(spec.fonts);
     ImGui::SetCurrentContext(self.imgui);
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr; // no file system; state lives in the page
