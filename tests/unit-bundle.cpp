@@ -4,6 +4,7 @@
 #include "core/sha256.hpp"
 #include "core/upstream.hpp"
 #include "core/validate.hpp"
+#include "unit-helpers.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -16,12 +17,9 @@
 #include <unistd.h>
 
 using namespace exposure;
+using namespace exposure::test;
 
 namespace {
-
-std::span<const uint8_t> bytes_of(const std::string& text) {
-    return {reinterpret_cast<const uint8_t*>(text.data()), text.size()};
-}
 
 Index sample_index() {
     Index index;

@@ -7,6 +7,7 @@
 // [SECTION] Tape      numbers, broken tapes
 #include "core/bundle.hpp"
 #include "core/upstream.hpp"
+#include "unit-helpers.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -15,13 +16,12 @@
 #include <cmath>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <limits>
-#include <sstream>
 #include <string>
 #include <vector>
 
 using namespace exposure;
+using namespace exposure::test;
 
 namespace {
 
@@ -76,23 +76,6 @@ Tape tape_of(const std::string& json_text) {
     Tape tape;
     write_tape(Json::parse(json_text), tape);
     return tape;
-}
-
-std::span<const uint8_t> bytes_of(const std::string& text) {
-    return {reinterpret_cast<const uint8_t*>(text.data()), text.size()};
-}
-
-std::string read_text(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
-
-bool same_bits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
-
-bool same_bits(const std::optional<double>& a, const std::optional<double>& b) {
-    return a.has_value() == b.has_value() && (!a || same_bits(*a, *b));
 }
 
 // Equal field by field, and every double equal to the bit (operator== would let -0.0 pass for 0.0).

@@ -4,6 +4,7 @@
 // what parse_index refuses with the same field path and message.
 #include "core/bundle.hpp"
 #include "core/upstream.hpp"
+#include "unit-helpers.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -17,6 +18,7 @@
 #include <vector>
 
 using namespace exposure;
+using namespace exposure::test;
 
 namespace {
 
@@ -26,10 +28,6 @@ const char* const k_number_columns[] = {"group", "task_count", "task_weight", "h
                                         "automation", "employment", "median_wage", "projected_change_pct",
                                         "ms_applicability", "exposure", "groups.employment"};
 const char* const k_string_columns[] = {"code", "title", "wage_flag", "bls_source", "groups.code", "groups.title"};
-
-std::span<const uint8_t> bytes_of(const std::string& text) {
-    return {reinterpret_cast<const uint8_t*>(text.data()), text.size()};
-}
 
 // Three occupations in two groups, valid, with a null in every nullable column.
 IndexColumns sample_columns() {
@@ -74,12 +72,6 @@ IndexColumns columns_of(const std::string& text) {
     for (const auto& [name, column] : doc.at("occupations").items())
         for (const nlohmann::json& value : column) fill(name, value);
     return columns;
-}
-
-bool same_bits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
-
-bool same_bits(const std::optional<double>& a, const std::optional<double>& b) {
-    return a.has_value() == b.has_value() && (!a || same_bits(*a, *b));
 }
 
 // Equal field by field, and every double equal to the bit (operator== would let -0.0 pass for 0.0).

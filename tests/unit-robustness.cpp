@@ -14,6 +14,7 @@
 #include "core/scenario.hpp"
 #include "core/upstream.hpp"
 #include "core/validate.hpp"
+#include "unit-helpers.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -31,6 +32,7 @@
 #include <unistd.h>
 
 using namespace exposure;
+using namespace exposure::test;
 namespace fs = std::filesystem;
 using Json = nlohmann::json;
 
@@ -42,20 +44,11 @@ namespace {
 
 const fs::path k_bad_inputs = fs::path(EXPOSURE_SOURCE_DIR) / "tests" / "bad-inputs";
 
-std::string read_text(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
-
 void write_text(const fs::path& path, const std::string& text) {
     fs::create_directories(path.parent_path());
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     out.write(text.data(), std::streamsize(text.size()));
     REQUIRE(bool(out));
-}
-
-std::span<const uint8_t> bytes_of(const std::string& text) {
-    return {reinterpret_cast<const uint8_t*>(text.data()), text.size()};
 }
 
 // A fresh folder for one test, removed when the test ends.

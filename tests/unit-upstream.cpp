@@ -2,6 +2,7 @@
 // fixtures in tests/fixtures/upstream-mini: every join rule, and every kind of upstream problem
 // reported as "file:line:column: message" (broken variants are mutated copies in a temp folder).
 #include "core/csv_reader.hpp"
+#include "unit-helpers.hpp"
 #include "core/scoring.hpp"
 #include "core/sha256.hpp"
 #include "core/upstream.hpp"
@@ -13,25 +14,18 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include <unistd.h>
 
 using namespace exposure;
+using namespace exposure::test;
 namespace fs = std::filesystem;
 
 namespace {
 
 const std::string k_mini = std::string(EXPOSURE_FIXTURES_DIR) + "/upstream-mini";
-
-std::string read_text(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    return buffer.str();
-}
 
 void write_text(const fs::path& path, const std::string& text) {
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
