@@ -284,7 +284,7 @@ function parse_json(bytes, what) {
 class Runtime {
   constructor() {
     this.index = null;         // Promise<{json, codes: code -> position, columns (index_columns)}>
-    this.details = new Map();  // code -> Promise<{json, tape (json_tape)}>
+    this.details = new Map();  // code -> Promise<{json, tape (json_tape; null once the core has it)}>
     this.core = null;          // Promise<{module, library}>
     this.prefetched = null;    // {loader, font} promises while load_core has not taken them
     this.widgets = new Map();  // core widget pointer -> element
@@ -391,6 +391,7 @@ class Runtime {
       this.details.delete(code);
       throw new WidgetError('bad-data', module.UTF8ToString(module._exposure_library_error(library)));
     }
+    detail.tape = null; // the core keeps the detail now (has_detail above); the JSON stays for the page
     for (const widget of this.widgets.keys()) module._exposure_widget_request_frame(widget);
   }
 }

@@ -36,6 +36,21 @@ async function open_load_page({ far = false, code, route } = {}) {
   return { ...opened, requests };
 }
 
+// index.json as served, with one element changed: `edit(columns)` mutates occupations' columns.
+async function serve_index_edited(page, edit) {
+  const json = JSON.parse(await readFile(path.join(site_dir, 'widget', 'data', 'index.json'), 'utf8'));
+  edit(json.occupations);
+  await page.route('**/widget/data/index.json', (r) =>
+    r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(json) }));
+}
+
+async function first_error_detail(page) {
+  await page.waitForFunction(() => window.__events.some((e) => e.id === 'near' && e.type === 'error'), null, { timeout: 30000 });
+  const errors = await page.evaluate(() => window.__events.filter((e) => e.type === 'error').map((e) => e.detail));
+  assert.equal(errors.length, 1, JSON.stringify(errors));
+  return errors[0];
+}
+
 test('a widget far below the fold loads nothing of its own until it nears the viewport', async () => {
   const { page, context, problems, requests } = await open_load_page({ far: true });
   try {
@@ -79,11 +94,9 @@ test('a failed wasm download gives a fetch-failed error and a card whose retry r
     route: (p) => p.route('**/exposure-widget-core.wasm', (r) => r.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' })),
   });
   try {
-    await page.waitForFunction(() => window.__events.some((e) => e.id === 'near' && e.type === 'error'), null, { timeout: 30000 });
-    const errors = await page.evaluate(() => window.__events.filter((e) => e.type === 'error').map((e) => e.detail));
-    assert.equal(errors.length, 1, JSON.stringify(errors));
-    assert.equal(errors[0].code, 'fetch-failed');
-    assert.match(errors[0].message, /WebAssembly core.*HTTP 404/);
+    const error = await first_error_detail(page);
+    assert.equal(error.code, 'fetch-failed');
+    assert.match(error.message, /WebAssembly core.*HTTP 404/);
     const retry = page.locator('#near').locator('.card button');
     assert.equal(await retry.textContent(), 'Try again');
     await page.unroute('**/exposure-widget-core.wasm');
@@ -97,21 +110,6 @@ test('a failed wasm download gives a fetch-failed error and a card whose retry r
     await context.close();
   }
 });
-
-// index.json as served, with one element changed: `edit(columns)` mutates occupations' columns.
-async function serve_index_edited(page, edit) {
-  const json = JSON.parse(await readFile(path.join(site_dir, 'widget', 'data', 'index.json'), 'utf8'));
-  edit(json.occupations);
-  await page.route('**/widget/data/index.json', (r) =>
-    r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(json) }));
-}
-
-async function first_error_detail(page) {
-  await page.waitForFunction(() => window.__events.some((e) => e.id === 'near' && e.type === 'error'), null, { timeout: 30000 });
-  const errors = await page.evaluate(() => window.__events.filter((e) => e.type === 'error').map((e) => e.detail));
-  assert.equal(errors.length, 1, JSON.stringify(errors));
-  return errors[0];
-}
 
 test('an index column of the wrong kind is refused by the page, naming the column and the element', async () => {
   const { page, context } = await open_load_page({
