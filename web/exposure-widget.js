@@ -597,6 +597,8 @@ class ExposureWidget extends HTMLElement {
     this._last_announced = null;
     this._error = null;
     this._applying = false;     // reflecting a property into its attribute
+    this._lost_timer = 0;       // pending switch to the published card while the context is lost
+    this._lost_card = false;    // that card is up
 
     this._dark_query = window.matchMedia ? window.matchMedia('(prefers-color-scheme: dark)') : null;
     this._on_scheme = () => this._apply_theme();
@@ -681,6 +683,8 @@ class ExposureWidget extends HTMLElement {
     if (this._dpr_query) this._dpr_query.removeEventListener('change', this._on_dpr);
     if (this._dark_query) this._dark_query.removeEventListener('change', this._on_scheme);
     window.removeEventListener('hashchange', this._on_hash);
+    clearTimeout(this._lost_timer);
+    this._lost_timer = 0;
     this._destroy_core_widget();
     this._state = 'idle';
   }
@@ -849,8 +853,47 @@ class ExposureWidget extends HTMLElement {
       } catch {
         this._gl = null;
       }
+      if (this._gl) {
+        // Listened to from the context's birth, not from the core's start: a context lost before
+        // the core attaches (a GPU process that restarts while the wasm loads) comes back only if
+        // its loss event was default-prevented. The core listens too, once it runs.
+        this._canvas.addEventListener('webglcontextlost', (event) => {
+          event.preventDefault();
+          this._context_lost();
+        });
+        this._canvas.addEventListener('webglcontextrestored', () => this._context_restored());
+        if (this._gl.isContextLost()) this._context_lost();
+      }
     }
     return this._gl;
+  }
+
+  // The canvas's context is lost: the browser is asked for it back (above). If it is not back
+  // within ExposureWidget.contextRestoreTimeout, the published figures replace the blank canvas
+  // until it is, with an error event (code context-lost) so the page knows.
+  _context_lost() {
+    clearTimeout(this._lost_timer);
+    this._lost_timer = setTimeout(() => {
+      this._lost_timer = 0;
+      if (!this.isConnected || this._state === 'fallback' || !this._gl.isContextLost()) return;
+      this._lost_card = true;
+      this._published_card(new WidgetError('context-lost',
+        'The graphics context was lost and has not come back'),
+        'The interactive view lost its graphics context; showing the published figures until it is back.');
+    }, ExposureWidget.contextRestoreTimeout);
+  }
+
+  _context_restored() {
+    clearTimeout(this._lost_timer);
+    this._lost_timer = 0;
+    if (this._lost_card) {
+      this._lost_card = false;
+      if (this._error && this._error.code === 'context-lost') {
+        this._error = null;
+        this._card.hidden = true;
+      }
+    }
+    this._redraw();
   }
 
   _unknown_error(code) {
@@ -948,19 +991,25 @@ class ExposureWidget extends HTMLElement {
     // event so the page knows. The export buttons need the core: no toolbar.
     this._state = 'fallback';
     this._toolbar.hidden = true;
+    await this._published_card(error, 'Interactive view unavailable in this browser; showing the published figures.');
+  }
+
+  // Reports `error`, then shows the occupation's published headline and task table with `message`.
+  async _published_card(error, message) {
     this._emit_error(error);
     try {
-      this._index = await runtime().load_index();
+      this._index = this._index || await runtime().load_index();
       const summary = this._summary;
       if (!summary) {
         if (this.occupation) this._fail(this._unknown_error(this.occupation));
         return;
       }
       const detail = await runtime().load_detail(summary.code);
+      // Cleared (the context came back) or replaced (a later failure owns the card) meanwhile.
+      if (!this._error || this._error.code !== error.code) return;
       this._show_card({
         title: summary.title, code: summary.code, score: summary.exposure,
-        message: 'Interactive view unavailable in this browser; showing the published figures.',
-        tasks: detail.json.tasks, visible_table: true,
+        message, tasks: detail.json.tasks, visible_table: true,
       });
     } catch (failure) {
       this._fail(failure);
@@ -1312,6 +1361,7 @@ class ExposureWidget extends HTMLElement {
 ExposureWidget.runtime = null; // the page's shared Runtime, made on first use
 ExposureWidget.sheet = null;   // the shared constructed stylesheet
 ExposureWidget.fetchTimeout = 20000; // ms a data or font fetch may take before it counts as failed
+ExposureWidget.contextRestoreTimeout = 3000; // ms a lost WebGL context may take to come back
 
 if (!customElements.get('exposure-widget')) customElements.define('exposure-widget', ExposureWidget);
 

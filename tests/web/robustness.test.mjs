@@ -237,7 +237,9 @@ for (const c of k_network_cases) {
   });
 }
 
-for (const c of of_kind('webgl')) {
+const webgl_cases = (fault) => of_kind('webgl').filter((c) => c.fault === fault);
+
+for (const c of webgl_cases('lose-context')) {
   test(`catalogue ${c.id}: a lost WebGL context is restored and the card is drawn again, the other widget unharmed`, async () => {
     const { page, context } = await open_robustness_page();
     try {
@@ -264,6 +266,107 @@ for (const c of of_kind('webgl')) {
       const first = await snapshot(page, 'first');
       assert.equal(first.core_occupation, k_first);
       assert.equal(first.card_visible, false);
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+// Before any page script: the first WebGL2 context made for #first's canvas is lost at once, as when
+// the GPU process restarts while the core loads. window.__lost_context.restore() brings it back.
+async function lose_first_context_at_birth(page) {
+  await page.addInitScript(() => {
+    const get_context = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (kind, ...rest) {
+      const gl = get_context.call(this, kind, ...rest);
+      const host = this.getRootNode().host;
+      if (kind === 'webgl2' && gl && host && host.id === 'first' && !window.__lost_context) {
+        const extension = gl.getExtension('WEBGL_lose_context');
+        window.__lost_context = { gl, restore: () => extension.restoreContext() };
+        extension.loseContext();
+      }
+      return gl;
+    };
+  });
+}
+
+// Resolves with the first widget's load event detail (or rejects after `timeout` ms).
+function next_load(page, id, timeout = 30000) {
+  return page.evaluate(({ id, timeout }) => new Promise((resolve, reject) => {
+    const element = document.getElementById(id);
+    const timer = setTimeout(() => reject(new Error(`no load event from #${id} within ${timeout} ms`)), timeout);
+    element.addEventListener('load', (event) => { clearTimeout(timer); resolve(event.detail); }, { once: true });
+  }), { id, timeout });
+}
+
+for (const c of webgl_cases('lose-at-birth')) {
+  test(`catalogue ${c.id}: a context lost before the core starts is restored and the card is drawn`, async () => {
+    const opened = await open_page(shared.browser.browser, null, { width: 1024, height: 1400 });
+    const { page, context } = opened;
+    try {
+      await lose_first_context_at_birth(page);
+      await record_events(page);
+      await page.route('**/robustness-page.html*', (route) =>
+        route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: k_page }));
+      await page.goto(shared.server.url + 'robustness-page.html', { waitUntil: 'load' });
+      // The core starts on the lost context and draws nothing.
+      await page.waitForFunction(() => document.getElementById('first')?._widget, null, { timeout: 30000 });
+      const waiting = await page.evaluate(() => ({
+        lost: window.__lost_context.gl.isContextLost(), frames: document.getElementById('first').framesDrawn,
+      }));
+      assert.deepEqual(waiting, { lost: true, frames: 0 });
+      await wait_loaded(page, '#second');
+
+      const loaded = next_load(page, 'first');
+      await page.evaluate(() => window.__lost_context.restore());
+      assert.equal((await loaded).occupation, k_first);
+      assert.ok(await draws(page, 'first'), 'the restored canvas shows the card');
+      const first = await snapshot(page, 'first');
+      assert.equal(first.card_visible, false);
+      assert.equal(first.core_occupation, k_first);
+      const errors = await page.evaluate(() => window.__events.filter((e) => e.type === 'error'));
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+for (const c of webgl_cases('lose-for-good')) {
+  test(`catalogue ${c.id}: a context that does not come back gives way to ${c.expect}, and the view returns with it`, async () => {
+    const opened = await open_page(shared.browser.browser, null, { width: 1024, height: 1400 });
+    const { page, context } = opened;
+    try {
+      await lose_first_context_at_birth(page);
+      await page.route('**/robustness-page.html*', (route) =>
+        route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: k_page }));
+      await page.goto(shared.server.url + 'robustness-page.html', { waitUntil: 'load' });
+      await page.waitForFunction(() => document.querySelectorAll('exposure-widget').length === 2);
+      const error = await first_error(page, 'first', 30000);
+      assert.equal(error.code, c.code);
+      assert.match(error.message, /graphics context was lost/);
+      const card = await page.evaluate(() => {
+        const element = document.getElementById('first');
+        const card = element.shadowRoot.querySelector('.card');
+        return { visible: !card.hidden, text: card.textContent, rows: card.querySelectorAll('table tr').length,
+          loaded: element._loaded };
+      });
+      assert.ok(card.visible, 'the card replaces the blank canvas');
+      assert.ok(card.text.includes('Data Scientists') && card.text.includes(k_first), card.text);
+      assert.ok(card.text.includes('published figures'), card.text);
+      assert.ok(card.rows > 5, `task rows in the card: ${card.rows}`);
+      assert.equal(card.loaded, false, 'no load event while nothing is drawn');
+      const second = await wait_loaded(page, '#second');
+      assert.equal(second.occupation, k_second);
+
+      // The browser gives the context back: the card goes, the view is drawn, load fires.
+      const loaded = next_load(page, 'first');
+      await page.evaluate(() => window.__lost_context.restore());
+      assert.equal((await loaded).occupation, k_first);
+      assert.ok(await draws(page, 'first'), 'the restored canvas shows the card');
+      const first = await snapshot(page, 'first');
+      assert.equal(first.card_visible, false, first.card_text);
+      assert.equal(await page.evaluate(() => document.getElementById('first').state.error), null);
     } finally {
       await context.close();
     }

@@ -712,6 +712,9 @@ bool Platform::open(const WindowSpec& spec) {
         return false;
     }
     self.listen();
+    // The page makes the canvas's context before the wasm loads; lost meanwhile (a GPU process
+    // that restarted), it draws nothing until the browser restores it (on_context_restored).
+    self.context_lost = emscripten_is_webgl_context_lost(self.gl) != 0;
     return true;
 }
 
