@@ -233,8 +233,9 @@ async function main() {
   const server = await start_server();
   const args = ['--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking',
     '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
-    // ANGLE on SwiftShader, as tests/web/harness.mjs names it (one GPU process, no restart).
-    '--use-angle=swiftshader', '--use-gl=angle', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist'];
+    // WebGL on ANGLE on SwiftShader, the page composited in software: as tests/web/harness.mjs says.
+    '--use-angle=swiftshader', '--use-gl=angle', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist',
+    '--disable-gpu-compositing'];
   const browser = await chromium.launch({ executablePath: chromium_path, args, headless: true, timeout: 60000 });
   const result = { runs, session_frames, occupation, chromium: browser.version() };
   try {

@@ -91,10 +91,14 @@ export async function launch_browser({ webgl = true } = {}) {
     '--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking',
     '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
   ];
-  // ANGLE on SwiftShader, named the way this Chromium accepts. The older --use-gl=swiftshader is
-  // refused by its first GPU process, which exits; a page whose WebGL context was made on it before
-  // the second one started lost that context.
-  if (webgl) args.push('--use-angle=swiftshader', '--use-gl=angle', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist');
+  // WebGL on ANGLE on SwiftShader, named the way this Chromium accepts, and the page composited in
+  // software. The older --use-gl=swiftshader is refused by its first GPU process, which exits (the
+  // browser then composites in software): a WebGL context made on that process was lost. Without
+  // --disable-gpu-compositing the page is composited on SwiftShader too, ten times the frame cost.
+  if (webgl) {
+    args.push('--use-angle=swiftshader', '--use-gl=angle', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist',
+      '--disable-gpu-compositing');
+  }
   else args.push('--disable-webgl', '--disable-3d-apis');
   const browser = await chromium.launch({ executablePath: chromium_path, args, headless: true, timeout: 60000 });
   return {
