@@ -692,7 +692,7 @@ class ExposureWidget extends HTMLElement {
   // Tries again after a failed load.
   retry() {
     this._error = null;
-    this._card.hidden = true;
+    this._hide_card();
     this._show_poster();
     if (this._widget || this._state === 'loading') this._set_occupation(this.occupation, 'retry');
     else this._instantiate();
@@ -890,7 +890,7 @@ class ExposureWidget extends HTMLElement {
       this._lost_card = false;
       if (this._error && this._error.code === 'context-lost') {
         this._error = null;
-        this._card.hidden = true;
+        this._hide_card();
       }
     }
     this._redraw();
@@ -1079,7 +1079,7 @@ class ExposureWidget extends HTMLElement {
       return;
     }
     this._error = null;
-    this._card.hidden = true;
+    this._hide_card();
     if (cause === 'attribute' || cause === 'hash') {
       // A new occupation starts from its kept scenario unless a scenario was given with it.
       const kept = !this.hasAttribute('no-storage') ? storage_get(k_storage_prefix + code) : null;
@@ -1332,6 +1332,20 @@ class ExposureWidget extends HTMLElement {
     this._frame.style.minHeight = '200px';
     // The card sets its own height: let it flow.
     this._card.style.position = 'relative';
+  }
+
+  // Hides the error or published card. The card let the frame follow its own height: the frame
+  // takes the content's again (the core reports it only when it changes), else the view's first one.
+  _hide_card() {
+    if (this._card.hidden) return;
+    this._card.hidden = true;
+    this._card.style.position = '';
+    this._frame.style.minHeight = '';
+    if (!this.hasAttribute('data-fixed-height')) {
+      this._reset_fit();
+      if (this._content_height > 0) this._fit_height(Math.ceil(this._content_height));
+      else this._frame.style.height = `${initial_height(this.view)}px`;
+    }
   }
 
   _fail(error) {

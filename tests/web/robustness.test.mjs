@@ -240,28 +240,39 @@ for (const c of k_network_cases) {
 const webgl_cases = (fault) => of_kind('webgl').filter((c) => c.fault === fault);
 
 for (const c of webgl_cases('lose-context')) {
-  test(`catalogue ${c.id}: a lost WebGL context is restored and the card is drawn again, the other widget unharmed`, async () => {
+  test(`catalogue ${c.id}: a lost WebGL context is restored, twice, and the card is drawn and takes input again, the other widget unharmed`, async () => {
     const { page, context } = await open_robustness_page();
     try {
       await wait_loaded(page, '#first');
       await wait_loaded(page, '#second');
-      const result = await page.evaluate(() => new Promise((resolve, reject) => {
-        const element = document.getElementById('first');
-        const canvas = element.shadowRoot.querySelector('canvas');
-        const gl = canvas.getContext('webgl2'); // the widget's own context
-        const extension = gl.getExtension('WEBGL_lose_context');
-        const timer = setTimeout(() => reject(new Error('context not restored within 10 s')), 10000);
-        canvas.addEventListener('webglcontextlost', () => {
-          const lost = gl.isContextLost();
-          setTimeout(() => extension.restoreContext(), 100);
-          canvas.addEventListener('webglcontextrestored', () => {
-            setTimeout(() => { clearTimeout(timer); resolve({ lost, restored: !gl.isContextLost() }); }, 300);
+      for (let cycle = 1; cycle <= 2; ++cycle) {
+        const result = await page.evaluate(() => new Promise((resolve, reject) => {
+          const element = document.getElementById('first');
+          const canvas = element.shadowRoot.querySelector('canvas');
+          const gl = canvas.getContext('webgl2'); // the widget's own context
+          const extension = gl.getExtension('WEBGL_lose_context');
+          const timer = setTimeout(() => reject(new Error('context not restored within 10 s')), 10000);
+          canvas.addEventListener('webglcontextlost', () => {
+            const lost = gl.isContextLost();
+            setTimeout(() => extension.restoreContext(), 100);
+            canvas.addEventListener('webglcontextrestored', () => {
+              setTimeout(() => { clearTimeout(timer); resolve({ lost, restored: !gl.isContextLost() }); }, 300);
+            }, { once: true });
           }, { once: true });
-        }, { once: true });
-        extension.loseContext();
-      }));
-      assert.deepEqual(result, { lost: true, restored: true });
-      assert.ok(await draws(page, 'first'), 'the restored canvas shows the card');
+          extension.loseContext();
+        }));
+        assert.deepEqual(result, { lost: true, restored: true }, `cycle ${cycle}`);
+        assert.ok(await draws(page, 'first'), `the restored canvas shows the card (cycle ${cycle})`);
+        // Input still reaches the core: a pointer move over the canvas draws a frame.
+        const box = await page.evaluate(() => {
+          const rect = document.getElementById('first').shadowRoot.querySelector('canvas').getBoundingClientRect();
+          return { x: rect.x + rect.width / 2, y: rect.y + 60 };
+        });
+        const before = await page.evaluate(() => document.getElementById('first').framesDrawn);
+        await page.mouse.move(box.x, box.y + 10 * cycle);
+        await page.waitForFunction((before) => document.getElementById('first').framesDrawn > before, before,
+          { timeout: 5000 }).catch(() => assert.fail(`no frame after a pointer move on the restored canvas (cycle ${cycle})`));
+      }
       assert.ok(await draws(page, 'second'), 'the other widget still draws');
       const first = await snapshot(page, 'first');
       assert.equal(first.core_occupation, k_first);
@@ -288,6 +299,18 @@ async function lose_first_context_at_birth(page) {
       return gl;
     };
   });
+}
+
+// The widget's frame is as tall as its content, up to the automatic cap (exposure-widget.js).
+async function assert_frame_fits(page, id) {
+  const sizes = await page.evaluate((id) => {
+    const element = document.getElementById(id);
+    return { frame: element.shadowRoot.querySelector('.frame').getBoundingClientRect().height,
+      content: element.state.contentHeight, cap: Math.min(1600, Math.max(560, Math.round(window.innerHeight * 1.25))) };
+  }, id);
+  assert.ok(sizes.content > 200, `content height ${sizes.content}`);
+  const expected = Math.min(Math.ceil(sizes.content), sizes.cap);
+  assert.ok(Math.abs(sizes.frame - expected) <= 1, `frame ${sizes.frame} px, expected ${expected} (content ${sizes.content})`);
 }
 
 // Resolves with the first widget's load event detail (or rejects after `timeout` ms).
@@ -367,6 +390,22 @@ for (const c of webgl_cases('lose-for-good')) {
       const first = await snapshot(page, 'first');
       assert.equal(first.card_visible, false, first.card_text);
       assert.equal(await page.evaluate(() => document.getElementById('first').state.error), null);
+      await assert_frame_fits(page, 'first');
+
+      // Lost again once drawn, for longer than the wait: the published card, then the view again at
+      // its own height (the core reports a content height only when it changes).
+      const again = next_error(page, 'first');
+      await page.evaluate(() => window.__lost_context.gl.getExtension('WEBGL_lose_context').loseContext());
+      assert.equal((await again).code, c.code);
+      assert.ok((await snapshot(page, 'first')).card_visible, 'the published card is up again');
+      const redrawn = page.evaluate(() => new Promise((resolve) => {
+        window.__lost_context.gl.canvas.addEventListener('webglcontextrestored', () => setTimeout(resolve, 300), { once: true });
+      }));
+      await page.evaluate(() => window.__lost_context.restore());
+      await redrawn;
+      assert.equal((await snapshot(page, 'first')).card_visible, false);
+      assert.ok(await draws(page, 'first'), 'the canvas shows the card again');
+      await assert_frame_fits(page, 'first');
     } finally {
       await context.close();
     }

@@ -571,10 +571,15 @@ struct Platform::Impl {
         // objects of another widget that happen to have the same ids.
         if (self.gl) emscripten_webgl_make_context_current(self.gl);
         ImGui_ImplOpenGL3_Shutdown();
+        // Deleting a context drops every html5.h callback on its canvas (Emscripten's
+        // GL.deleteContext): without this, a restored widget took no more input and missed its
+        // next loss and restore (then drew with the dead context's objects: a blank canvas).
+        self.unlisten();
         if (self.gl) emscripten_webgl_destroy_context(self.gl);
         self.gl = 0;
         self.font_texture = nullptr;
         self.device_objects = false;
+        self.listen();
         if (!self.create_gl()) return EM_FALSE;
         ImGui_ImplOpenGL3_Init("#version 300 es");
         self.context_lost = false;
