@@ -41,24 +41,29 @@ const k_page = `<!doctype html>
   }
 </script></body></html>`;
 
-async function open_robustness_page({ sync = false, hash = '', record = false } = {}) {
+// `prepare(page)` runs before the page loads (routes, init scripts).
+async function open_robustness_page({ sync = false, hash = '', record = false, prepare = null } = {}) {
   const opened = await open_page(shared.browser.browser, null, { width: 1024, height: 1400 });
   await opened.page.route('**/robustness-page.html*', (route) =>
     route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: k_page }));
+  if (prepare) await prepare(opened.page);
   if (record) await record_events(opened.page);
   await opened.page.goto(shared.server.url + `robustness-page.html${sync ? '?sync' : ''}${hash}`, { waitUntil: 'load' });
   await opened.page.waitForFunction(() => document.querySelectorAll('exposure-widget').length === 2);
   return opened;
 }
 
-// Waits for the next error event of the widget `id` (resolves with its detail).
-function next_error(page, id, timeout = 30000) {
-  return page.evaluate(({ id, timeout }) => new Promise((resolve, reject) => {
+// Waits for the next `type` event (error, load) of the widget `id` (resolves with its detail).
+function next_event(page, id, type, timeout = 30000) {
+  return page.evaluate(({ id, type, timeout }) => new Promise((resolve, reject) => {
     const element = document.getElementById(id);
-    const timer = setTimeout(() => reject(new Error(`no error event from #${id} within ${timeout} ms`)), timeout);
-    element.addEventListener('error', (event) => { clearTimeout(timer); resolve(event.detail); }, { once: true });
-  }), { id, timeout });
+    const timer = setTimeout(() => reject(new Error(`no ${type} event from #${id} within ${timeout} ms`)), timeout);
+    element.addEventListener(type, (event) => { clearTimeout(timer); resolve(event.detail); }, { once: true });
+  }), { id, type, timeout });
 }
+
+const next_error = (page, id, timeout) => next_event(page, id, 'error', timeout);
+const next_load = (page, id, timeout) => next_event(page, id, 'load', timeout);
 
 // The widget's first error: the one it already reported (the fault may strike before a listener is
 // attached: the page starts fetching on its own), else the next one.
@@ -313,25 +318,10 @@ async function assert_frame_fits(page, id) {
   assert.ok(Math.abs(sizes.frame - expected) <= 1, `frame ${sizes.frame} px, expected ${expected} (content ${sizes.content})`);
 }
 
-// Resolves with the first widget's load event detail (or rejects after `timeout` ms).
-function next_load(page, id, timeout = 30000) {
-  return page.evaluate(({ id, timeout }) => new Promise((resolve, reject) => {
-    const element = document.getElementById(id);
-    const timer = setTimeout(() => reject(new Error(`no load event from #${id} within ${timeout} ms`)), timeout);
-    element.addEventListener('load', (event) => { clearTimeout(timer); resolve(event.detail); }, { once: true });
-  }), { id, timeout });
-}
-
 for (const c of webgl_cases('lose-at-birth')) {
   test(`catalogue ${c.id}: a context lost before the core starts is restored and the card is drawn`, async () => {
-    const opened = await open_page(shared.browser.browser, null, { width: 1024, height: 1400 });
-    const { page, context } = opened;
+    const { page, context } = await open_robustness_page({ prepare: lose_first_context_at_birth, record: true });
     try {
-      await lose_first_context_at_birth(page);
-      await record_events(page);
-      await page.route('**/robustness-page.html*', (route) =>
-        route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: k_page }));
-      await page.goto(shared.server.url + 'robustness-page.html', { waitUntil: 'load' });
       // The core starts on the lost context and draws nothing.
       await page.waitForFunction(() => document.getElementById('first')?._widget, null, { timeout: 30000 });
       const waiting = await page.evaluate(() => ({
@@ -357,14 +347,8 @@ for (const c of webgl_cases('lose-at-birth')) {
 
 for (const c of webgl_cases('lose-for-good')) {
   test(`catalogue ${c.id}: a context that does not come back gives way to ${c.expect}, and the view returns with it`, async () => {
-    const opened = await open_page(shared.browser.browser, null, { width: 1024, height: 1400 });
-    const { page, context } = opened;
+    const { page, context } = await open_robustness_page({ prepare: lose_first_context_at_birth });
     try {
-      await lose_first_context_at_birth(page);
-      await page.route('**/robustness-page.html*', (route) =>
-        route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: k_page }));
-      await page.goto(shared.server.url + 'robustness-page.html', { waitUntil: 'load' });
-      await page.waitForFunction(() => document.querySelectorAll('exposure-widget').length === 2);
       const error = await first_error(page, 'first', 30000);
       assert.equal(error.code, c.code);
       assert.match(error.message, /graphics context was lost/);
