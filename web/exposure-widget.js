@@ -283,7 +283,7 @@ function parse_json(bytes, what) {
 // succeed, so a retry after a failed fetch fetches again.
 class Runtime {
   constructor() {
-    this.index = null;         // Promise<{json, codes: code -> position, columns (index_columns)}>
+    this.index = null;         // Promise<{json, codes: code -> position}>
     this.details = new Map();  // code -> Promise<{json, tape (json_tape; null once the core has it)}>
     this.core = null;          // Promise<{module, library}>
     this.prefetched = null;    // {loader, font} promises while load_core has not taken them
@@ -302,7 +302,7 @@ class Runtime {
           columns[key].length === columns.code.length);
         if (!complete) throw new WidgetError('bad-data', 'The occupation index is not format 2');
         const codes = new Map(columns.code.map((code, position) => [code, position]));
-        return { json, codes, columns: index_columns(json) };
+        return { json, codes };
       })();
       this.index.catch(() => { this.index = null; });
     }
@@ -361,7 +361,8 @@ class Runtime {
         ]);
         const library = module._exposure_library_create();
         with_bytes(module, font_bytes, (ptr, size) => module._exposure_library_set_font(library, ptr, size));
-        if (give_index(module, library, index.columns)) {
+        // The columns only for the hand-over: not kept, and not made on a page that shows the fallback.
+        if (give_index(module, library, index_columns(index.json))) {
           throw new WidgetError('bad-data', module.UTF8ToString(module._exposure_library_error(library)));
         }
         module.exposureNotify = (widget, kind, text, value) => {
@@ -598,7 +599,6 @@ class ExposureWidget extends HTMLElement {
     this._error = null;
     this._applying = false;     // reflecting a property into its attribute
     this._lost_timer = 0;       // pending switch to the published card while the context is lost
-    this._lost_card = false;    // that card is up
 
     this._dark_query = window.matchMedia ? window.matchMedia('(prefers-color-scheme: dark)') : null;
     this._on_scheme = () => this._apply_theme();
@@ -876,7 +876,6 @@ class ExposureWidget extends HTMLElement {
     this._lost_timer = setTimeout(() => {
       this._lost_timer = 0;
       if (!this.isConnected || this._state === 'fallback' || !this._gl.isContextLost()) return;
-      this._lost_card = true;
       this._published_card(new WidgetError('context-lost',
         'The graphics context was lost and has not come back'),
         'The interactive view lost its graphics context; showing the published figures until it is back.');
@@ -886,12 +885,10 @@ class ExposureWidget extends HTMLElement {
   _context_restored() {
     clearTimeout(this._lost_timer);
     this._lost_timer = 0;
-    if (this._lost_card) {
-      this._lost_card = false;
-      if (this._error && this._error.code === 'context-lost') {
-        this._error = null;
-        this._hide_card();
-      }
+    // The published card (or its pending request, which then shows nothing) goes with the error.
+    if (this._error && this._error.code === 'context-lost') {
+      this._error = null;
+      this._hide_card();
     }
     this._redraw();
   }
@@ -998,7 +995,7 @@ class ExposureWidget extends HTMLElement {
   async _published_card(error, message) {
     this._emit_error(error);
     try {
-      this._index = this._index || await runtime().load_index();
+      this._index = await runtime().load_index();
       const summary = this._summary;
       if (!summary) {
         if (this.occupation) this._fail(this._unknown_error(this.occupation));
