@@ -758,7 +758,7 @@ class ExposureWidget extends HTMLElement {
         reject(new Error('the card is not drawn yet'));
         return;
       }
-      this._core().module._exposure_widget_draw_now(this._widget);
+      this._core().module._exposure_widget_draw_now(this._widget, 0, 0); // the size asked: fresh
       this._canvas.toBlob((blob) => {
         if (!blob) {
           reject(new Error('the canvas could not be read'));
@@ -1030,6 +1030,7 @@ class ExposureWidget extends HTMLElement {
     if (this._resize) this._resize.disconnect();
     this._resize = new ResizeObserver((entries) => {
       const { width, height } = entries[entries.length - 1].contentRect;
+      this._observed_height = height;
       if (width !== this._observed_width) {
         this._observed_width = width;
         this._reset_fit();
@@ -1093,7 +1094,7 @@ class ExposureWidget extends HTMLElement {
     if (cause === 'initial' && !this._loaded) {
       // The first frame now rather than at the next animation frame: the data is here. Its notices
       // follow in this task (data drawn: the table and the load event).
-      if (this.framesDrawn === 0) module._exposure_widget_draw_now(this._widget);
+      if (this.framesDrawn === 0) module._exposure_widget_draw_now(this._widget, ...this._known_canvas_size());
       return;
     }
     this._table_from_report();
@@ -1210,6 +1211,17 @@ class ExposureWidget extends HTMLElement {
       : auto_height_cap();
     const css = `${Math.min(height, cap)}px`;
     if (this._frame.style.height !== css) this._frame.style.height = css;
+  }
+
+  // The canvas's CSS size as the ResizeObserver last saw it, while the frame's height is still the
+  // one it saw; else [0, 0]: the core asks the browser. Asked, the browser lays the page out first
+  // when this task changed the shadow tree (the first frame's task does: issue 7, 3-4 ms).
+  _known_canvas_size() {
+    const width = this._observed_width || 0;
+    const height = this._observed_height || 0;
+    const set_height = parseFloat(this._frame.style.height);
+    const current = this.hasAttribute('data-fixed-height') || Math.abs(set_height - height) < 0.5;
+    return width > 0 && height > 0 && current ? [width, height] : [0, 0];
   }
 
   _reset_fit() {

@@ -12,9 +12,9 @@ set(EXPOSURE_WEB_DATA_DIR "${CMAKE_SOURCE_DIR}/data/bundle" CACHE PATH
 set(EXPOSURE_WEB_FONT "" CACHE FILEPATH
     "Font the widget draws with (default: the build's Inter subset, else Debian's Inter Regular)")
 
-# WebGL2 renderer: Dear ImGui's backend guesses ES2/WebGL1 on Emscripten; we want ES3/WebGL2 and
-# GLSL "#version 300 es".
-target_compile_definitions(imgui_opengl3 PUBLIC IMGUI_IMPL_OPENGL_ES3)
+# The widget draws with its own WebGL2 renderer (src/platform/web/webgl2_renderer.hpp), not Dear
+# ImGui's OpenGL 3 backend: that library is not part of the web build.
+set_target_properties(imgui_opengl3 PROPERTIES EXCLUDE_FROM_ALL TRUE)
 
 file(GLOB EXPOSURE_WEB_APP_SOURCES CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/web/*.cpp)
 add_executable(exposure_widget ${EXPOSURE_WEB_APP_SOURCES})
@@ -29,7 +29,7 @@ set(EXPOSURE_WEB_MALLOC "emmalloc" CACHE STRING "Emscripten allocator of the wid
 # (scripts/bench.sh, issue 7); 32 MiB reserved twice what the widget uses.
 set(EXPOSURE_WEB_INITIAL_MEMORY "16777216" CACHE STRING
     "Bytes of wasm memory the widget starts with (it grows when needed; scripts/bench.sh measures it)")
-foreach(_web_target exposure_widget exposure_platform exposure_ui exposure_core imgui imgui_opengl3)
+foreach(_web_target exposure_widget exposure_platform exposure_ui exposure_core imgui)
   target_compile_options(${_web_target} PRIVATE ${EXPOSURE_WEB_OPT})
 endforeach()
 target_link_options(exposure_widget PRIVATE
@@ -89,7 +89,7 @@ set(_exposure_web_features -mbulk-memory -mnontrapping-fptoint -msign-ext)
 list(APPEND _exposure_web_code_flags ${_exposure_web_features})
 target_link_options(exposure_widget PRIVATE ${_exposure_web_features}
   -sMIN_SAFARI_VERSION=150000 -sMIN_CHROME_VERSION=75 -sMIN_FIREFOX_VERSION=79 -sMIN_EDGE_VERSION=79)
-foreach(_target exposure_core exposure_ui exposure_platform imgui imgui_opengl3 exposure_widget)
+foreach(_target exposure_core exposure_ui exposure_platform imgui exposure_widget)
   target_compile_options(${_target} PRIVATE ${_exposure_web_code_flags})
 endforeach()
 

@@ -51,6 +51,10 @@ public:
 struct RunOptions {
     int max_frames = 0;              // > 0: draw exactly this many frames back to back, then return
     bool capture_last_frame = false; // keep the last frame's pixels for last_frame() (native only)
+    // web, with max_frames: the canvas's CSS size as the page last observed it (ResizeObserver), so
+    // the frame need not ask the browser, which lays the page out first when a script has changed
+    // it since the last rendering step (issue 7: 3-4 ms of the first view). 0: asked.
+    double css_width = 0, css_height = 0;
 };
 
 // One window (native) or canvas (web) with its contexts. Not copyable.

@@ -167,7 +167,7 @@ export async function canvas_facts(page, selector) {
   return page.evaluate((selector) => {
     const element = document.querySelector(selector);
     const canvas = element.shadowRoot.querySelector('canvas');
-    element._core().module._exposure_widget_draw_now(element._widget);
+    element._core().module._exposure_widget_draw_now(element._widget, 0, 0); // 0 x 0: the size asked of the browser
     const copy = document.createElement('canvas');
     copy.width = canvas.width;
     copy.height = canvas.height;

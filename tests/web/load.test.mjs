@@ -3,7 +3,8 @@
 // when a server sends it with a type other than application/wasm (no streaming compilation then);
 // a failed wasm download gives the error card with a retry, and the retry recovers; the index the
 // page parsed reaches the core as columns, and a broken column is named whichever side finds it;
-// the detail is requested at connect for a code of the O*NET-SOC form only.
+// the detail is requested at connect for a code of the O*NET-SOC form only; until the load event
+// nothing asks the GPU process a question or reads the canvas's layout.
 // The pages are our own, served beside the site's widget folder (Playwright's request routing).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -162,6 +163,46 @@ test('a code not of the O*NET-SOC form is not requested at all', async () => {
     const error = await first_error_detail(page);
     assert.equal(error.code, 'unknown-occupation');
     assert.ok(!requests.some((p) => p.includes('/occupations/')), `requests: ${requests.join(', ')}`);
+  } finally {
+    await context.close();
+  }
+});
+
+// What the first view's task must not do (issue 7): ask the GPU process anything (each WebGL query
+// waits for every command before it: the shaders' compilation, the font texture's upload) or read
+// the canvas's layout (the page changed the shadow tree in the same task: the browser lays it out
+// first). Counted from the page's start to the widget's load event.
+test('the first frame asks the GPU process nothing and reads no layout of the canvas before load', async () => {
+  const opened = await open_page(shared.browser.browser, null, { width: 1024, height: 768 });
+  const { page, context } = opened;
+  try {
+    await page.addInitScript(() => {
+      window.__waits = [];
+      let loaded = false;
+      document.addEventListener('load', (event) => {
+        if (event.target && event.target.localName === 'exposure-widget') loaded = true;
+      }, true);
+      const watch = (prototype, name, when = () => true) => {
+        const original = prototype[name];
+        prototype[name] = function (...args) {
+          if (!loaded && when(this)) window.__waits.push(name);
+          return original.apply(this, args);
+        };
+      };
+      for (const name of ['getParameter', 'getProgramParameter', 'getShaderParameter', 'getUniformLocation',
+        'getAttribLocation', 'getError', 'getProgramInfoLog', 'getShaderInfoLog', 'readPixels', 'finish']) {
+        watch(WebGL2RenderingContext.prototype, name);
+      }
+      watch(Element.prototype, 'getBoundingClientRect', (element) => element.localName === 'canvas');
+    });
+    await page.route('**/load-page.html', (r) =>
+      r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: page_html({}) }));
+    await page.goto(shared.server.url + 'load-page.html', { waitUntil: 'load' });
+    const loaded = await wait_loaded(page, '#near');
+    assert.equal(loaded.occupation, '15-2051.00');
+    assert.ok(await page.evaluate(() => document.querySelector('#near').framesDrawn) >= 1);
+    assert.deepEqual(await page.evaluate(() => window.__waits), []);
+    assert.deepEqual(opened.problems, []);
   } finally {
     await context.close();
   }

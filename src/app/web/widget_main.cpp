@@ -196,10 +196,13 @@ public:
         return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     }
 
-    // Draws one frame now, synchronously (the page reads the canvas in the same task).
-    void draw_now() {
+    // Draws one frame now, synchronously (the page reads the canvas in the same task). `css_width` x
+    // `css_height`: the canvas's CSS size as the page observed it, or 0 to ask the browser.
+    void draw_now(double css_width, double css_height) {
         platform::RunOptions options;
         options.max_frames = 1;
+        options.css_width = css_width;
+        options.css_height = css_height;
         platform_.run(*this, options);
     }
 
@@ -410,7 +413,10 @@ EMSCRIPTEN_KEEPALIVE const char* exposure_widget_report(Widget* widget) {
 EMSCRIPTEN_KEEPALIVE void exposure_widget_request_frame(Widget* widget) { widget->platform().request_frame(); }
 
 // Draws one frame synchronously, so the caller can read the canvas in the same task (PNG export).
-EMSCRIPTEN_KEEPALIVE void exposure_widget_draw_now(Widget* widget) { widget->draw_now(); }
+// `css_width` x `css_height`: the canvas's CSS size as the page observed it; 0 x 0 asks the browser.
+EMSCRIPTEN_KEEPALIVE void exposure_widget_draw_now(Widget* widget, double css_width, double css_height) {
+    widget->draw_now(css_width, css_height);
+}
 
 // Frames drawn so far: the test hook that shows an idle page draws nothing.
 EMSCRIPTEN_KEEPALIVE uint32_t exposure_widget_frames(Widget* widget) { return widget->frames(); }

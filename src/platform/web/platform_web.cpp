@@ -22,6 +22,7 @@
 // [SECTION] Platform
 
 #include "platform/platform.hpp"
+#include "platform/web/webgl2_renderer.hpp"
 
 #include <emscripten/emscripten.h>
 #include <emscripten/html5.h>
@@ -30,11 +31,11 @@
 
 #include "imgui.h"
 #include "imgui_internal.h" // hovered window and its scroll limits, to decide who gets the wheel
-#include "imgui_impl_opengl3.h"
 
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
+#include <cstdio>
 #include <cstdint>
 #include <cstring>
 #include <deque>
@@ -301,12 +302,13 @@ struct Platform::Impl {
     std::string clipboard; // last pasted text, what ImGui's paste reads
     long animation_frame = 0; // pending requestAnimationFrame id, 0 when none
     uint64_t frames_drawn = 0; // frames draw() completed (a synchronous run checks it drew one)
-    // This context's font texture. A shared atlas (WindowSpec::fonts) holds one texture id for all
-    // the contexts drawing with it; each puts its own back before its frame.
-    ImTextureID font_texture = nullptr;
+    // Draws ImGui's draw data into this canvas's context, and holds its font texture. A shared atlas
+    // (WindowSpec::fonts) holds one texture id for all the contexts drawing with it; each puts its
+    // own back before its frame.
+    WebGl2Renderer renderer;
     int settle = 0;
     bool context_lost = false;
-    bool device_objects = false;    // the ImGui GL backend built its shaders and font texture
+    bool renderer_checked = false;  // the renderer's program was checked after its first frame
     float fonts_pixel_ratio = 0;    // ratio the font atlas was last built for
     double last_time_ms = 0;
     const char* cursor = nullptr;
@@ -567,21 +569,17 @@ struct Platform::Impl {
         // Every GL object died with the old context: drop the backend's handles, make a new
         // context on the same canvas and let the next frame rebuild shaders and the font texture.
         ImGui::SetCurrentContext(self.imgui);
-        // The lost context current, not another canvas's: the backend's deletes must not reach the
-        // objects of another widget that happen to have the same ids.
-        if (self.gl) emscripten_webgl_make_context_current(self.gl);
-        ImGui_ImplOpenGL3_Shutdown();
+        self.renderer.forget(); // its objects died with the context: nothing to delete
         // Deleting a context drops every html5.h callback on its canvas (Emscripten's
         // GL.deleteContext): without this, a restored widget took no more input and missed its
         // next loss and restore (then drew with the dead context's objects: a blank canvas).
         self.unlisten();
         if (self.gl) emscripten_webgl_destroy_context(self.gl);
         self.gl = 0;
-        self.font_texture = nullptr;
-        self.device_objects = false;
+        self.renderer_checked = false;
         self.listen();
         if (!self.create_gl()) return EM_FALSE;
-        ImGui_ImplOpenGL3_Init("#version 300 es");
+        self.renderer.create();
         self.context_lost = false;
         self.request();
         return EM_TRUE;
@@ -600,10 +598,11 @@ struct Platform::Impl {
     }
 
     // Draws one frame; true when another frame is wanted (animation, queued input, settling).
-    bool draw() {
+    // `known_w` x `known_h`: the canvas's CSS size if the caller knows it (RunOptions), else 0.
+    bool draw(double known_w = 0, double known_h = 0) {
         if (!host || !imgui || context_lost || !gl) return false;
-        double css_w = 0, css_h = 0;
-        emscripten_get_element_css_size(target.c_str(), &css_w, &css_h);
+        double css_w = known_w, css_h = known_h;
+        if (!(css_w > 0 && css_h > 0)) emscripten_get_element_css_size(target.c_str(), &css_w, &css_h);
         if (css_w < 1 || css_h < 1) return false; // hidden: the resize that shows it asks again
         const double ratio = std::max(0.25, emscripten_get_device_pixel_ratio());
         const int fb_w = int(std::lround(css_w * ratio));
@@ -620,14 +619,17 @@ struct Platform::Impl {
         emscripten_webgl_get_drawing_buffer_size(gl, &buffer_w, &buffer_h);
         if (buffer_w <= 0 || buffer_h <= 0) return false;
 
+        if (frames_drawn > 0 && !renderer_checked) {
+            // Checked once the first frame is out: asked at once, the link status waited for the GPU
+            // process to compile the program (see webgl2_renderer.hpp).
+            renderer_checked = true;
+            const std::string& problem = renderer.check();
+            if (!problem.empty()) std::fprintf(stderr, "%s: %s\n", target.c_str(), problem.c_str());
+        }
         if (float(ratio) != fonts_pixel_ratio) {
             host->pixel_ratio_changed(float(ratio));
             fonts_pixel_ratio = float(ratio);
-            if (device_objects) { // first frame: ImGui_ImplOpenGL3_NewFrame uploads the atlas itself
-                ImGui_ImplOpenGL3_DestroyFontsTexture();
-                ImGui_ImplOpenGL3_CreateFontsTexture();
-                font_texture = ImGui::GetIO().Fonts->TexID;
-            }
+            if (renderer.has_fonts()) renderer.upload_fonts(*ImGui::GetIO().Fonts); // the atlas was rebuilt
         }
 
         apply_input(input);
@@ -638,10 +640,8 @@ struct Platform::Impl {
         io.DeltaTime = last_time_ms > 0 ? float(std::clamp((now_ms - last_time_ms) / 1000.0, 1e-4, 0.25)) : 1.0f / 60;
         last_time_ms = now_ms;
 
-        if (font_texture) io.Fonts->SetTexID(font_texture);
-        ImGui_ImplOpenGL3_NewFrame(); // the first one makes the font texture
-        font_texture = io.Fonts->TexID;
-        device_objects = true;
+        if (!renderer.has_fonts()) renderer.upload_fonts(*io.Fonts);
+        io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(renderer.font_texture())));
         ImGui::NewFrame();
         ui::FrameInput frame;
         frame.width = float(css_w);
@@ -656,7 +656,7 @@ struct Platform::Impl {
         const ImVec4 background = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
         glClearColor(background.x, background.y, background.z, 1.0f);
         glClear(GL_COLOR_BUFFER_BIT);
-        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        renderer.render(*ImGui::GetDrawData(), buffer_w, buffer_h);
 
         const char* wanted_cursor = io.MousePos.x == -FLT_MAX ? "default" : css_cursor(ImGui::GetMouseCursor());
         if (wanted_cursor != cursor) {
@@ -673,9 +673,13 @@ struct Platform::Impl {
         animation_frame = 0;
         if (imgui) {
             unlisten();
-            if (gl && !context_lost) emscripten_webgl_make_context_current(gl);
+            if (gl && !context_lost) {
+                emscripten_webgl_make_context_current(gl);
+                renderer.destroy();
+            } else {
+                renderer.forget();
+            }
             ImGui::SetCurrentContext(imgui);
-            ImGui_ImplOpenGL3_Shutdown();
             ImGui::DestroyContext(imgui);
             imgui = nullptr;
         }
@@ -711,15 +715,13 @@ bool Platform::open(const WindowSpec& spec) {
     io.ClipboardUserData = &self;
     io.GetClipboardTextFn = &Impl::get_clipboard;
     io.SetClipboardTextFn = &Impl::set_clipboard;
-    if (!ImGui_ImplOpenGL3_Init("#version 300 es")) {
-        self.error = "the WebGL2 renderer could not start for " + self.target;
-        close();
-        return false;
-    }
+    io.BackendRendererName = "exposure_webgl2";
     self.listen();
     // The page makes the canvas's context before the wasm loads; lost meanwhile (a GPU process
-    // that restarted), it draws nothing until the browser restores it (on_context_restored).
+    // that restarted), it draws nothing until the browser restores it (on_context_restored makes
+    // the renderer's objects then).
     self.context_lost = emscripten_is_webgl_context_lost(self.gl) != 0;
+    if (!self.context_lost) self.renderer.create();
     return true;
 }
 
@@ -733,7 +735,7 @@ void Platform::run(Host& host, const RunOptions& options) {
         self.animation_frame = 0;
         const uint64_t before = self.frames_drawn;
         bool more = false;
-        for (int i = 0; i < options.max_frames; ++i) more = self.draw();
+        for (int i = 0; i < options.max_frames; ++i) more = self.draw(options.css_width, options.css_height);
         // No frame drawn (no size yet, no drawing buffer, a lost context): the animation frame this
         // run cancelled is asked for again, else nothing would draw until the next input or resize.
         if (more || self.frames_drawn == before) self.request();
