@@ -63,7 +63,11 @@ target_link_options(exposure_widget PRIVATE
   -sGL_EMULATE_GLES_VERSION_STRING_FORMAT=0
   -sTEXTDECODER=2
   # wasm-opt runs its -Oz pipeline until the module stops shrinking: wasm 203,841 -> 203,449 B gzip -9.
-  -sBINARYEN_EXTRA_PASSES=--converge)
+  # Then functions of up to 6 instructions are inlined everywhere (-Oz alone inlines up to 2): V8
+  # compiles each function on its first call, ~40 us each in the first view, and the first view
+  # called 921 of them, now 708; the wasm 173,554 -> 172,400 B zopfli; `load` 182.8 -> 174.1 ms
+  # (31 alternating loads each, issue 7). At 12 it called 577 but the wasm grew to 177.9 kB.
+  -sBINARYEN_EXTRA_PASSES=--converge,--always-inline-max-function-size=6,--inlining-optimizing)
 
 # Size and speed of the wasm (issue 7; scripts/bench.sh measures each, figures in its report): no C++
 # exceptions (nothing here throws or catches; B's parser calls nlohmann-json with
