@@ -25,6 +25,7 @@
 #include "platform/web/webgl2_renderer.hpp"
 
 #include <emscripten/emscripten.h>
+#include <emscripten/eventloop.h>
 #include <emscripten/html5.h>
 #include <emscripten/html5_webgl.h>
 #include <GLES3/gl3.h>
@@ -301,6 +302,7 @@ struct Platform::Impl {
     std::deque<InputEvent> input;
     std::string clipboard; // last pasted text, what ImGui's paste reads
     long animation_frame = 0; // pending requestAnimationFrame id, 0 when none
+    long listen_timer = 0;    // pending setTimeout that sets the listeners (open), 0 when none
     uint64_t frames_drawn = 0; // frames draw() completed (a synchronous run checks it drew one)
     // Draws ImGui's draw data into this canvas's context, and holds its font texture. A shared atlas
     // (WindowSpec::fonts) holds one texture id for all the contexts drawing with it; each puts its
@@ -360,6 +362,18 @@ struct Platform::Impl {
     void request() {
         settle = k_settle_frames;
         if (animation_frame == 0 && host) animation_frame = emscripten_request_animation_frame(&Impl::on_animation_frame, this);
+    }
+
+    // The canvas's listeners are set in a task of their own after open(), not in the task that opens
+    // the canvas and draws its first frame: sixteen html5.h registrations were 2.5 ms of the first
+    // view's main thread (issue 7). No input can reach a canvas that has not been painted yet.
+    static void listen_soon(void* user) {
+        auto& self = *static_cast<Impl*>(user);
+        self.listen_timer = 0;
+        self.listen();
+        // Lost before its listener was set: the page prevented the loss's default (the browser gives
+        // the context back), and the restore event rebuilds this canvas's objects.
+        if (!self.context_lost && self.gl && emscripten_is_webgl_context_lost(self.gl)) on_context_lost(0, nullptr, &self);
     }
 
     void listen() {
@@ -671,8 +685,11 @@ struct Platform::Impl {
     void close() {
         if (animation_frame) emscripten_cancel_animation_frame(animation_frame);
         animation_frame = 0;
+        if (listen_timer) emscripten_clear_timeout(listen_timer);
+        const bool listening = listen_timer == 0;
+        listen_timer = 0;
         if (imgui) {
-            unlisten();
+            if (listening) unlisten();
             if (gl && !context_lost) {
                 emscripten_webgl_make_context_current(gl);
                 renderer.destroy();
@@ -716,7 +733,7 @@ bool Platform::open(const WindowSpec& spec) {
     io.GetClipboardTextFn = &Impl::get_clipboard;
     io.SetClipboardTextFn = &Impl::set_clipboard;
     io.BackendRendererName = "exposure_webgl2";
-    self.listen();
+    self.listen_timer = emscripten_set_timeout(&Impl::listen_soon, 0, &self);
     // The page makes the canvas's context before the wasm loads; lost meanwhile (a GPU process
     // that restarted), it draws nothing until the browser restores it (on_context_restored makes
     // the renderer's objects then).
