@@ -646,6 +646,7 @@ struct Platform::Impl {
             if (renderer.has_fonts()) renderer.upload_fonts(*ImGui::GetIO().Fonts); // the atlas was rebuilt
         }
 
+        renderer.use_program(); // before this frame queues any GL command (see use_program)
         apply_input(input);
         ImGuiIO& io = ImGui::GetIO();
         io.DisplaySize = ImVec2(float(css_w), float(css_h));

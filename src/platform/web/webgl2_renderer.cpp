@@ -107,6 +107,10 @@ void WebGl2Renderer::forget() {
     problem_.clear();
 }
 
+void WebGl2Renderer::use_program() {
+    if (program_) glUseProgram(program_);
+}
+
 void WebGl2Renderer::upload_fonts(ImFontAtlas& atlas) {
     unsigned char* pixels = nullptr;
     int width = 0, height = 0;
