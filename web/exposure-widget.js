@@ -808,7 +808,7 @@ class ExposureWidget extends HTMLElement {
       const bottom = place.top + Math.max(place.height, this.hasAttribute('data-fixed-height') ? 0 : initial_height(this.view));
       if (place.top < window.innerHeight + k_start_margin && bottom > -k_start_margin &&
           place.left < window.innerWidth && place.right > 0) {
-        this._instantiate();
+        this._instantiate(place);
         return;
       }
     }
@@ -897,7 +897,8 @@ class ExposureWidget extends HTMLElement {
     return new WidgetError('unknown-occupation', `"${code}" is not an O*NET-SOC occupation code in this data`);
   }
 
-  async _instantiate() {
+  // `place`: the element's rectangle measured at connect in this task (the first view), or none.
+  async _instantiate(place = null) {
     if (this._widget || this._state === 'loading' || !this.isConnected) return;
     this._state = 'loading';
     const rt = runtime();
@@ -908,6 +909,14 @@ class ExposureWidget extends HTMLElement {
     // The canvas's real context, made before the wasm is fetched: a browser without WebGL2 gets the
     // fallback card and no wasm (no throwaway probe context either).
     if (!rt.core) rt.prefetch_core();
+    // The drawing buffer made at its size with the context, when the size is known now: made at the
+    // default 300 x 150 and resized when the ResizeObserver reports, it was made twice (the resize was
+    // 4.3 ms of the first view's main thread, issue 7). The observer's report then changes nothing.
+    if (place && place.width > 0 && !this._gl && !this.hasAttribute('data-fixed-height')) {
+      const ratio = Math.max(0.25, window.devicePixelRatio || 1);
+      this._canvas.width = Math.round(place.width * ratio);
+      this._canvas.height = Math.round(initial_height(this.view) * ratio);
+    }
     if (!this._make_gl_context()) {
       await this._fallback(new WidgetError('no-webgl2', 'This browser has no WebGL2'));
       return;
@@ -1036,9 +1045,13 @@ class ExposureWidget extends HTMLElement {
         this._reset_fit();
       }
       if (!this._widget && width > 0 && height > 0) {
+        // Set only when it differs: setting a canvas's size, even to the same value, makes its
+        // drawing buffer anew.
         const ratio = Math.max(0.25, window.devicePixelRatio || 1);
-        this._canvas.width = Math.round(width * ratio);
-        this._canvas.height = Math.round(height * ratio);
+        const buffer_width = Math.round(width * ratio);
+        const buffer_height = Math.round(height * ratio);
+        if (this._canvas.width !== buffer_width) this._canvas.width = buffer_width;
+        if (this._canvas.height !== buffer_height) this._canvas.height = buffer_height;
       }
       this._redraw();
     });
