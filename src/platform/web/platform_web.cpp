@@ -580,8 +580,9 @@ struct Platform::Impl {
 
     static EM_BOOL on_context_restored(int, const void*, void* user) {
         auto& self = *static_cast<Impl*>(user);
-        // Every GL object died with the old context: drop the backend's handles, make a new
-        // context on the same canvas and let the next frame rebuild shaders and the font texture.
+        // Every GL object died with the old context: drop the renderer's names, make a new context
+        // on the same canvas and the renderer's program and buffers in it; the next frame uploads
+        // the font texture.
         ImGui::SetCurrentContext(self.imgui);
         self.renderer.forget(); // its objects died with the context: nothing to delete
         // Deleting a context drops every html5.h callback on its canvas (Emscripten's
