@@ -50,7 +50,7 @@ function initial_height(view) {
   return view === 'compact' ? k_compact_height : auto_height_cap();
 }
 // Notices the core sends after a frame (src/app/web/widget_main.cpp, enum Notice).
-const k_notice = { want_detail: 1, changed: 2, content_height: 3, error: 4, data_drawn: 5, open_url: 6 };
+const k_notice = { want_detail: 1, changed: 2, content_height: 3, error: 4, data_drawn: 5, open_url: 6, cannot_draw: 7 };
 const k_storage_prefix = 'exposure-widget/scenario/';
 // The WebGL2 context of each widget's canvas. The page makes it (it is also the check for WebGL2) and
 // the core finds it there, so these are the attributes the canvas gets; the core asks for the same
@@ -1194,6 +1194,11 @@ class ExposureWidget extends HTMLElement {
       let url = null;
       try { url = new URL(text, document.baseURI); } catch { url = null; }
       if (url && (url.protocol === 'https:' || url.protocol === 'http:')) window.open(url.href, '_blank', 'noopener');
+    } else if (kind === k_notice.cannot_draw) {
+      // WebGL2 is there but cannot draw the card (its program did not link): the published figures,
+      // as without WebGL2. The core draws nothing more on this canvas.
+      this._canvas.hidden = true;
+      this._fallback(new WidgetError('no-webgl2', `WebGL2 cannot draw the card in this browser: ${text}`));
     } else if (kind === k_notice.data_drawn) {
       this._poster.hidden = true;
       this._update_label();

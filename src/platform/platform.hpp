@@ -45,6 +45,10 @@ public:
     // Called before the first frame and whenever the pixel ratio changes: rebuild the fonts (and the
     // style's sizes) with ui::load_fonts / ui::apply_theme. The platform re-uploads the atlas after.
     virtual void pixel_ratio_changed(float pixel_ratio) = 0;
+    // The canvas cannot draw (web: its WebGL2 program did not link, found at the frame after the
+    // first); `problem` says why. Nothing more is drawn on it: the host shows what it can without
+    // it. Never called natively.
+    virtual void cannot_draw(const std::string& problem) { (void)problem; }
 };
 
 // How long run() goes on.

@@ -306,6 +306,22 @@ async function lose_first_context_at_birth(page) {
   });
 }
 
+// The first widget's WebGL2 says its shader program did not link (a browser whose WebGL2 cannot
+// build it): the link status the core asks for, after its first frame, is false.
+async function refuse_first_program(page) {
+  await page.addInitScript(() => {
+    const parameter = WebGL2RenderingContext.prototype.getProgramParameter;
+    const info_log = WebGL2RenderingContext.prototype.getProgramInfoLog;
+    const refused = (gl) => gl.canvas.getRootNode().host?.id === 'first';
+    WebGL2RenderingContext.prototype.getProgramParameter = function (program, name) {
+      return name === this.LINK_STATUS && refused(this) ? false : parameter.call(this, program, name);
+    };
+    WebGL2RenderingContext.prototype.getProgramInfoLog = function (program) {
+      return refused(this) ? 'test: the program is refused' : info_log.call(this, program);
+    };
+  });
+}
+
 // The widget's frame is as tall as its content, up to the automatic cap (exposure-widget.js).
 async function assert_frame_fits(page, id) {
   const sizes = await page.evaluate((id) => {
@@ -339,6 +355,33 @@ for (const c of webgl_cases('lose-at-birth')) {
       assert.equal(first.core_occupation, k_first);
       const errors = await page.evaluate(() => window.__events.filter((e) => e.type === 'error'));
       assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+for (const c of webgl_cases('link-fails')) {
+  test(`catalogue ${c.id}: a WebGL2 that cannot build the shader program gives way to ${c.expect}`, async () => {
+    const { page, context, problems } = await open_robustness_page({ prepare: refuse_first_program });
+    try {
+      const error = await first_error(page, 'first', 30000);
+      assert.equal(error.code, c.code);
+      assert.match(error.message, /did not link: test: the program is refused/);
+      await page.waitForFunction(() => !document.getElementById('first').shadowRoot.querySelector('.card').hidden);
+      const first = await snapshot(page, 'first');
+      assert.ok(first.card_text.includes('Data Scientists') && first.card_text.includes('published figures'),
+        first.card_text);
+      const canvas_hidden = await page.evaluate(() => document.getElementById('first').shadowRoot.querySelector('canvas').hidden);
+      assert.equal(canvas_hidden, true, 'the blank canvas is not shown');
+      // It draws nothing more; the other widget, whose program linked, draws on.
+      const frames = first.frames;
+      await page.mouse.move(200, 200);
+      await sleep(300);
+      assert.equal((await snapshot(page, 'first')).frames, frames);
+      assert.equal((await wait_loaded(page, '#second')).occupation, k_second);
+      assert.ok(await draws(page, 'second'));
+      assert.deepEqual(problems, []);
     } finally {
       await context.close();
     }

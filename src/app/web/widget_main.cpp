@@ -46,6 +46,7 @@ enum class Notice : int {
     Error = 4,         // text: the message of the error card the ui shows
     DataDrawn = 5,     // text: the occupation whose complete data was just drawn
     OpenUrl = 6,       // text: a link the user activated (relative to the page)
+    CannotDraw = 7,    // text: why the canvas cannot draw (Host::cannot_draw); nothing more is drawn
 };
 
 // Calls the page's Module.exposureNotify(widget, kind, text, value) if it set one.
@@ -136,6 +137,8 @@ public:
         }
         return more;
     }
+
+    void cannot_draw(const std::string& problem) override { notify(this, Notice::CannotDraw, problem); }
 
     void pixel_ratio_changed(float pixel_ratio) override {
         // No font yet (or a bad one): load_fonts falls back to ImGui's own font.

@@ -36,7 +36,6 @@
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
-#include <cstdio>
 #include <cstdint>
 #include <cstring>
 #include <deque>
@@ -311,6 +310,7 @@ struct Platform::Impl {
     int settle = 0;
     bool context_lost = false;
     bool renderer_checked = false;  // the renderer's program was checked after its first frame
+    bool cannot_draw = false;       // it was refused: nothing more is drawn (Host::cannot_draw)
     float fonts_pixel_ratio = 0;    // ratio the font atlas was last built for
     double last_time_ms = 0;
     const char* cursor = nullptr;
@@ -615,7 +615,7 @@ struct Platform::Impl {
     // Draws one frame; true when another frame is wanted (animation, queued input, settling).
     // `known_w` x `known_h`: the canvas's CSS size if the caller knows it (RunOptions), else 0.
     bool draw(double known_w = 0, double known_h = 0) {
-        if (!host || !imgui || context_lost || !gl) return false;
+        if (!host || !imgui || context_lost || !gl || cannot_draw) return false;
         double css_w = known_w, css_h = known_h;
         if (!(css_w > 0 && css_h > 0)) emscripten_get_element_css_size(target.c_str(), &css_w, &css_h);
         if (css_w < 1 || css_h < 1) return false; // hidden: the resize that shows it asks again
@@ -634,12 +634,18 @@ struct Platform::Impl {
         emscripten_webgl_get_drawing_buffer_size(gl, &buffer_w, &buffer_h);
         if (buffer_w <= 0 || buffer_h <= 0) return false;
 
-        if (frames_drawn > 0 && !renderer_checked) {
+        // Not on a context that is lost (its loss event may still be on its way): a lost context
+        // answers every query with nothing, which would read as a program that did not link.
+        if (frames_drawn > 0 && !renderer_checked && !emscripten_is_webgl_context_lost(gl)) {
             // Checked once the first frame is out: asked at once, the link status waited for the GPU
             // process to compile the program (see webgl2_renderer.hpp).
             renderer_checked = true;
             const std::string& problem = renderer.check();
-            if (!problem.empty()) std::fprintf(stderr, "%s: %s\n", target.c_str(), problem.c_str());
+            if (!problem.empty()) {
+                cannot_draw = true;
+                host->cannot_draw(problem);
+                return false;
+            }
         }
         if (float(ratio) != fonts_pixel_ratio) {
             host->pixel_ratio_changed(float(ratio));
@@ -681,7 +687,8 @@ struct Platform::Impl {
         }
         if (animating || !input.empty()) settle = k_settle_frames;
         else if (settle > 0) --settle;
-        return animating || !input.empty() || settle > 0;
+        // A second frame comes soon in any case: it checks the renderer's program.
+        return animating || !input.empty() || settle > 0 || !renderer_checked;
     }
 
     void close() {

@@ -51,7 +51,8 @@ public:
     void render(const ImDrawData& data, int framebuffer_width, int framebuffer_height);
 
     // After at least one frame: "" when the program linked, else what the compiler said. Asked once
-    // per program (the first call waits for the link; later calls answer from memory).
+    // per program (the first call waits for the link; later calls answer from memory). The platform
+    // asks at the frame after the first, and stops drawing on a refusal (Host::cannot_draw).
     const std::string& check();
 
 private:
