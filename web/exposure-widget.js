@@ -49,6 +49,12 @@ function auto_height_cap() {
 function initial_height(view) {
   return view === 'compact' ? k_compact_height : auto_height_cap();
 }
+
+// Device px of a canvas `css_px` CSS px long: the size the core gives its drawing buffer (CSS px x
+// devicePixelRatio, src/platform/web/platform_web.cpp).
+function device_px(css_px) {
+  return Math.round(css_px * Math.max(0.25, window.devicePixelRatio || 1));
+}
 // Notices the core sends after a frame (src/app/web/widget_main.cpp, enum Notice).
 const k_notice = { want_detail: 1, changed: 2, content_height: 3, error: 4, data_drawn: 5, open_url: 6, cannot_draw: 7 };
 const k_storage_prefix = 'exposure-widget/scenario/';
@@ -913,9 +919,8 @@ class ExposureWidget extends HTMLElement {
     // default 300 x 150 and resized when the ResizeObserver reports, it was made twice (the resize was
     // 4.3 ms of the first view's main thread, issue 7). The observer's report then changes nothing.
     if (place && place.width > 0 && !this._gl && !this.hasAttribute('data-fixed-height')) {
-      const ratio = Math.max(0.25, window.devicePixelRatio || 1);
-      this._canvas.width = Math.round(place.width * ratio);
-      this._canvas.height = Math.round(initial_height(this.view) * ratio);
+      this._canvas.width = device_px(place.width);
+      this._canvas.height = device_px(initial_height(this.view));
     }
     if (!this._make_gl_context()) {
       await this._fallback(new WidgetError('no-webgl2', 'This browser has no WebGL2'));
@@ -1047,11 +1052,8 @@ class ExposureWidget extends HTMLElement {
       if (!this._widget && width > 0 && height > 0) {
         // Set only when it differs: setting a canvas's size, even to the same value, makes its
         // drawing buffer anew.
-        const ratio = Math.max(0.25, window.devicePixelRatio || 1);
-        const buffer_width = Math.round(width * ratio);
-        const buffer_height = Math.round(height * ratio);
-        if (this._canvas.width !== buffer_width) this._canvas.width = buffer_width;
-        if (this._canvas.height !== buffer_height) this._canvas.height = buffer_height;
+        if (this._canvas.width !== device_px(width)) this._canvas.width = device_px(width);
+        if (this._canvas.height !== device_px(height)) this._canvas.height = device_px(height);
       }
       this._redraw();
     });
