@@ -573,19 +573,10 @@ class ExposureWidget extends HTMLElement {
     this._frame.append(this._canvas, this._poster, this._card);
 
     this._toolbar = element('div', { class: 'toolbar', part: 'toolbar' });
-    const button = (label, action, title) => {
-      const b = element('button', { type: 'button', title }, label);
-      b.addEventListener('click', () => action.call(this));
-      return b;
-    };
     this._status = element('span', { class: 'status', role: 'status' });
-    this._toolbar.append(
-      button('Copy link', this.copyLink, 'Copy a link to this occupation and scenario'),
-      button('JSON', this.exportJSON, 'Download the scenario and scores as JSON'),
-      button('CSV', this.exportCSV, 'Download the scenario and scores as CSV'),
-      button('PNG', this.exportPNG, 'Download the card as a PNG image'),
-      this._status);
-    // Its room is kept from the start (no shift when the core starts); its buttons appear then.
+    this._toolbar.append(this._status);
+    // Its room is kept from the start (no shift when the card appears); its buttons are made with the
+    // card's first frame (_show_toolbar).
     this._toolbar.style.visibility = 'hidden';
 
     this._live = element('div', { class: 'visually-hidden', 'aria-live': 'polite' });
@@ -605,6 +596,8 @@ class ExposureWidget extends HTMLElement {
     this._error = null;
     this._applying = false;     // reflecting a property into its attribute
     this._lost_timer = 0;       // pending switch to the published card while the context is lost
+    this._poster_timer = 0;     // pending fill of the poster while the core loads
+    this._toolbar_made = false; // the toolbar's buttons exist
 
     this._dark_query = window.matchMedia ? window.matchMedia('(prefers-color-scheme: dark)') : null;
     this._on_scheme = () => this._apply_theme();
@@ -691,6 +684,8 @@ class ExposureWidget extends HTMLElement {
     window.removeEventListener('hashchange', this._on_hash);
     clearTimeout(this._lost_timer);
     this._lost_timer = 0;
+    clearTimeout(this._poster_timer);
+    this._poster_timer = 0;
     this._destroy_core_widget();
     this._state = 'idle';
   }
@@ -828,6 +823,11 @@ class ExposureWidget extends HTMLElement {
     this._visibility.observe(this);
   }
 
+  // The published figures (title, code, score) in the frame until the card is drawn. While the core
+  // is on its way they wait ExposureWidget.posterDelay ms: a card drawn by then replaces a poster the
+  // reader would hardly have seen, and text laid out for it cost the first view 3-6 ms (on a page
+  // with no text of its own, the browser's first use of its fonts; issue 7). A widget that is not
+  // loading (far below the fold) shows them at once.
   async _show_poster() {
     if (this._state === 'idle') this._state = 'poster';
     try {
@@ -836,18 +836,50 @@ class ExposureWidget extends HTMLElement {
       this._fail(error);
       return;
     }
+    clearTimeout(this._poster_timer);
+    this._poster_timer = 0;
     const summary = this._summary;
-    this._poster.replaceChildren();
     if (!summary) {
+      this._poster.replaceChildren();
       if (this.occupation) this._fail(this._unknown_error(this.occupation));
       return;
     }
-    this._poster.append(
-      element('p', { class: 'title' }, summary.title),
-      element('p', { class: 'code' }, summary.code),
-      element('p', { class: 'score' }, format_score(summary.exposure)),
-      element('p', { class: 'label' }, 'AI exposure, 0–100 (published method)'));
     this._update_label();
+    const fill = () => {
+      this._poster_timer = 0;
+      const shown = this._summary; // the occupation may have changed meanwhile
+      this._poster.replaceChildren();
+      if (!shown) return;
+      this._poster.append(
+        element('p', { class: 'title' }, shown.title),
+        element('p', { class: 'code' }, shown.code),
+        element('p', { class: 'score' }, format_score(shown.exposure)),
+        element('p', { class: 'label' }, 'AI exposure, 0–100 (published method)'));
+    };
+    if ((this._state === 'loading' || this._state === 'ready') && !this._loaded) {
+      this._poster.replaceChildren();
+      this._poster_timer = setTimeout(fill, ExposureWidget.posterDelay);
+    } else {
+      fill();
+    }
+  }
+
+  // The toolbar's buttons, made with the card's first frame (their text is laid out after it).
+  _show_toolbar() {
+    if (!this._toolbar_made) {
+      this._toolbar_made = true;
+      const button = (label, action, title) => {
+        const b = element('button', { type: 'button', title }, label);
+        b.addEventListener('click', () => action.call(this));
+        return b;
+      };
+      this._status.before(
+        button('Copy link', this.copyLink, 'Copy a link to this occupation and scenario'),
+        button('JSON', this.exportJSON, 'Download the scenario and scores as JSON'),
+        button('CSV', this.exportCSV, 'Download the scenario and scores as CSV'),
+        button('PNG', this.exportPNG, 'Download the card as a PNG image'));
+    }
+    this._toolbar.style.visibility = '';
   }
 
   // The canvas's WebGL2 context (made once; getContext hands the same one back later, also to the
@@ -978,7 +1010,6 @@ class ExposureWidget extends HTMLElement {
     this._widget = widget;
     rt.widgets.set(widget, this);
     this._state = 'ready';
-    this._toolbar.style.visibility = '';
     module._exposure_widget_set_view(widget, k_views.indexOf(this.view));
     this._apply_theme();
     this._watch_pixel_ratio();
@@ -1203,9 +1234,13 @@ class ExposureWidget extends HTMLElement {
       this._fallback(new WidgetError('no-webgl2', `WebGL2 cannot draw the card in this browser: ${text}`));
     } else if (kind === k_notice.data_drawn) {
       this._poster.hidden = true;
+      clearTimeout(this._poster_timer);
+      this._poster_timer = 0;
       this._update_label();
+      this._show_toolbar();
       if (!this._loaded) {
         this._loaded = true;
+        this._last_announced = format_score(this.score); // said by the canvas's label; changes are announced
         this.dispatchEvent(new CustomEvent('load', {
           bubbles: true, composed: true, detail: { occupation: text, score: this.score },
         }));
@@ -1302,6 +1337,8 @@ class ExposureWidget extends HTMLElement {
     const rounded = format_score(score);
     if (rounded === this._last_announced) return;
     this._last_announced = rounded;
+    // Before the card is drawn the canvas's label says it; no text is laid out for it then.
+    if (!this._loaded) return;
     const summary = this._summary;
     this._live.textContent = `${summary ? summary.title : this.occupation}: AI exposure ${rounded} of 100`;
   }
@@ -1405,6 +1442,7 @@ ExposureWidget.runtime = null; // the page's shared Runtime, made on first use
 ExposureWidget.sheet = null;   // the shared constructed stylesheet
 ExposureWidget.fetchTimeout = 20000; // ms a data or font fetch may take before it counts as failed
 ExposureWidget.contextRestoreTimeout = 3000; // ms a lost WebGL context may take to come back
+ExposureWidget.posterDelay = 250; // ms the published figures wait for the card while the core loads
 
 if (!customElements.get('exposure-widget')) customElements.define('exposure-widget', ExposureWidget);
 

@@ -4,7 +4,8 @@
 // a failed wasm download gives the error card with a retry, and the retry recovers; the index the
 // page parsed reaches the core as columns, and a broken column is named whichever side finds it;
 // the detail is requested at connect for a code of the O*NET-SOC form only; until the load event
-// nothing asks the GPU process a question or reads the canvas's layout.
+// nothing asks the GPU process a question or reads the canvas's layout, and the widget adds no text
+// (the poster waits for a slow core; the toolbar's buttons come with the first frame).
 // The pages are our own, served beside the site's widget folder (Playwright's request routing).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -13,6 +14,8 @@ import path from 'node:path';
 import { share_site_and_browser, open_page, wait_loaded, record_events, site_dir, sleep } from './harness.mjs';
 
 const shared = share_site_and_browser();
+// ExposureWidget.posterDelay: how long the poster waits for the card while the core loads.
+const k_poster_delay_ms = 250;
 
 // One widget at the top of the page and, when `far` is set, a second one 6000 px further down.
 function page_html({ far, code = '15-2051.00' }) {
@@ -203,6 +206,74 @@ test('the first frame asks the GPU process nothing and reads no layout of the ca
     assert.ok(await page.evaluate(() => document.querySelector('#near').framesDrawn) >= 1);
     assert.deepEqual(await page.evaluate(() => window.__waits), []);
     assert.deepEqual(opened.problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('until the load event the widget adds no text: no poster for a core that is quick, the toolbar with the first frame', async () => {
+  const opened = await open_page(shared.browser.browser, null, { width: 1024, height: 768 });
+  const { page, context } = opened;
+  try {
+    await page.addInitScript(() => {
+      // Elements added to the widget's shadow tree, and whether the load event had fired when the
+      // additions were reported (a microtask after the task that made them).
+      window.__added = [];
+      let loaded = false;
+      document.addEventListener('load', (event) => {
+        if (event.target && event.target.localName === 'exposure-widget') loaded = true;
+      }, true);
+      const attach = Element.prototype.attachShadow;
+      Element.prototype.attachShadow = function (...args) {
+        const root = attach.apply(this, args);
+        new MutationObserver((records) => {
+          for (const record of records) {
+            for (const node of record.addedNodes) {
+              if (node.nodeType === Node.ELEMENT_NODE) window.__added.push({ tag: node.localName, parent: record.target.className, loaded });
+            }
+          }
+        }).observe(root, { childList: true, subtree: true });
+        return root;
+      };
+    });
+    await page.route('**/load-page.html', (r) =>
+      r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: page_html({}) }));
+    await page.goto(shared.server.url + 'load-page.html', { waitUntil: 'load' });
+    await wait_loaded(page, '#near');
+    await sleep(k_poster_delay_ms + 200); // a poster timer left running would have filled it by now
+    const added = await page.evaluate(() => window.__added);
+    assert.deepEqual(added.filter((a) => a.parent === 'poster'), [], 'the poster was filled');
+    const buttons = added.filter((a) => a.tag === 'button');
+    assert.equal(buttons.length, 4, JSON.stringify(added));
+    assert.ok(buttons.every((a) => a.loaded), 'the toolbar had its buttons before the first frame');
+    assert.equal(await page.evaluate(() => document.querySelector('#near').shadowRoot.querySelector('.toolbar').style.visibility), '');
+    assert.deepEqual(opened.problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('while a slow core loads, the poster shows the published title and score, and the card replaces it', async () => {
+  const { page, context, problems } = await open_load_page({
+    route: (p) => p.route('**/exposure-widget-core.wasm', async (r) => {
+      await sleep(2500);
+      await r.continue();
+    }),
+  });
+  try {
+    await page.waitForFunction(() => document.querySelector('#near').shadowRoot.querySelector('.poster .score'), null, { timeout: 2000 });
+    const poster = await page.evaluate(() => {
+      const element = document.querySelector('#near');
+      return { text: element.shadowRoot.querySelector('.poster').textContent, status: element.state.status, frames: element.framesDrawn };
+    });
+    assert.match(poster.text, /Data Scientists/);
+    assert.match(poster.text, /15-2051\.00/);
+    assert.equal(poster.status, 'loading');
+    assert.equal(poster.frames, 0);
+    await wait_loaded(page, '#near');
+    assert.equal(await page.evaluate(() => document.querySelector('#near').shadowRoot.querySelector('.poster').hidden), true);
+    assert.equal(await page.evaluate(() => document.querySelector('#near').shadowRoot.querySelectorAll('.toolbar button').length), 4);
+    assert.deepEqual(problems, []);
   } finally {
     await context.close();
   }
