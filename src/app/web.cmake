@@ -67,7 +67,16 @@ target_link_options(exposure_widget PRIVATE
   # compiles each function on its first call, ~40 us each in the first view, and the first view
   # called 921 of them, now 708; the wasm 173,554 -> 172,400 B zopfli; `load` 182.8 -> 174.1 ms
   # (31 alternating loads each, issue 7). At 12 it called 577 but the wasm grew to 177.9 kB.
-  -sBINARYEN_EXTRA_PASSES=--converge,--always-inline-max-function-size=6,--inlining-optimizing)
+  # A function with one caller is inlined into it only when it has at most 20 instructions (wasm-opt
+  # inlines every such function by default). Inlined whole, the font atlas's rasteriser made one
+  # 12.9 kB function and the frame another of 21 kB: V8 runs a long call in its baseline code to the
+  # end, and recompiled both with TurboFan on a background thread while the first view still ran
+  # (34 + 42 ms of this 2-CPU machine's CPU; the atlas's is never called again). Kept apart, the hot
+  # loops are small functions that tier up within the call's loops of glyphs and widgets: V8's
+  # TurboFan work before `load` 104 -> 19 ms, the first frame 31-32 -> 21.5 ms, the module script to
+  # `load` 117-123 -> 96-101 ms (marks, 15 loads each, twice), the wasm 1.9 kB smaller (gzip -9).
+  # At 50: 22-23 ms; at 6: 23.6-24.5 ms.
+  -sBINARYEN_EXTRA_PASSES=--converge,--always-inline-max-function-size=6,--one-caller-inline-max-function-size=20,--inlining-optimizing)
 
 # Size and speed of the wasm (issue 7; scripts/bench.sh measures each, figures in its report): no C++
 # exceptions (nothing here throws or catches; B's parser calls nlohmann-json with
