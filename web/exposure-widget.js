@@ -12,8 +12,9 @@
 // error {message, code}.
 //
 // Everything the widget loads sits beside this file (the folder can live at any path): the wasm core
-// (exposure-widget-core.mjs/.wasm, compiled once and shared by every widget on the page), the font
-// (font.bin) and the data (data/index.json, data/occupations/<code>.json). No other request is made.
+// (exposure-widget-core.mjs/.wasm, compiled once and shared by every widget on the page; the font is
+// compiled into it) and the data (data/index.json, data/occupations/<code>.json). No other request
+// is made.
 // Works under `script-src 'self' 'wasm-unsafe-eval'`: no eval, no inline script; untrusted text
 // (attributes, URL hash, data) reaches the DOM only through textContent, and scenario text is
 // checked by the core's decoder before it is used.
@@ -292,7 +293,7 @@ class Runtime {
     this.index = null;         // Promise<{json, codes: code -> position}>
     this.details = new Map();  // code -> Promise<{json, tape (json_tape; null once the core has it)}>
     this.core = null;          // Promise<{module, library}>
-    this.prefetched = null;    // {loader, font} promises while load_core has not taken them
+    this.prefetched = null;    // {loader} promise while load_core has not taken it
     this.widgets = new Map();  // core widget pointer -> element
     this.next_canvas = 1;
   }
@@ -330,16 +331,14 @@ class Runtime {
     return promise;
   }
 
-  // Starts fetching the core's loader and font (small) before the widget has made its WebGL2
-  // context (~5-10 ms of the main thread); the wasm waits for that answer (load_core).
+  // Starts fetching the core's loader (small) before the widget has made its WebGL2 context (~5-10
+  // ms of the main thread); the wasm waits for that answer (load_core). The font is in the wasm.
   prefetch_core() {
     if (!this.prefetched) {
       const loader = import(new URL('exposure-widget-core.mjs', k_base).href).then((m) => m.default);
-      const font = fetch_bytes(new URL('font.bin', k_base), 'The font');
-      // Handled when load_core awaits them; not reported twice if it never does (no WebGL2).
+      // Handled when load_core awaits it; not reported twice if it never does (no WebGL2).
       loader.catch(() => {});
-      font.catch(() => {});
-      this.prefetched = { loader, font };
+      this.prefetched = { loader };
     }
     return this.prefetched;
   }
@@ -354,19 +353,17 @@ class Runtime {
     if (!this.core) {
       this.core = (async () => {
         if (typeof WebAssembly !== 'object') throw new WidgetError('no-wasm', 'This browser cannot run WebAssembly');
-        // Everything starts at once: the wasm downloads and compiles while the loader, the font and
-        // the index arrive (the loader used to fetch the wasm only once it was imported itself).
+        // Everything starts at once: the wasm downloads and compiles while the loader and the index
+        // arrive (the loader used to fetch the wasm only once it was imported itself).
         const wasm = compile_wasm(new URL('exposure-widget-core.wasm', k_base));
-        const { loader, font } = this.prefetch_core();
-        this.prefetched = null; // a retry after a failure fetches them again
-        const [module, font_bytes, index] = await Promise.all([
+        const { loader } = this.prefetch_core();
+        this.prefetched = null; // a retry after a failure fetches it again
+        const [module, index] = await Promise.all([
           Promise.all([loader, wasm, ready && Promise.race([ready, sleep(k_core_waits_for_detail)])])
             .then(([factory, compiled]) => instantiate_core(factory, compiled)),
-          font,
           this.load_index(),
         ]);
         const library = module._exposure_library_create();
-        with_bytes(module, font_bytes, (ptr, size) => module._exposure_library_set_font(library, ptr, size));
         // The columns only for the hand-over: not kept, and not made on a page that shows the fallback.
         if (give_index(module, library, index_columns(index.json))) {
           throw new WidgetError('bad-data', module.UTF8ToString(module._exposure_library_error(library)));
@@ -1440,7 +1437,7 @@ class ExposureWidget extends HTMLElement {
 
 ExposureWidget.runtime = null; // the page's shared Runtime, made on first use
 ExposureWidget.sheet = null;   // the shared constructed stylesheet
-ExposureWidget.fetchTimeout = 20000; // ms a data or font fetch may take before it counts as failed
+ExposureWidget.fetchTimeout = 20000; // ms a data fetch may take before it counts as failed
 ExposureWidget.contextRestoreTimeout = 3000; // ms a lost WebGL context may take to come back
 ExposureWidget.posterDelay = 250; // ms the published figures wait for the card while the core loads
 

@@ -11,6 +11,19 @@ set(EXPOSURE_WEB_DATA_DIR "${CMAKE_SOURCE_DIR}/data/bundle" CACHE PATH
     "Bundle folder the site copies into widget/data/ (built by scripts/setup.sh)")
 set(EXPOSURE_WEB_FONT "" CACHE FILEPATH
     "Font the widget draws with (default: the build's Inter subset, else Debian's Inter Regular)")
+if(EXPOSURE_WEB_FONT)
+  set(_exposure_web_font "${EXPOSURE_WEB_FONT}")
+elseif(TARGET exposure_font)
+  # cmake/font.cmake (ui) subsets Inter to the glyphs the ui draws into this file (its
+  # EXPOSURE_FONT_SUBSET, a variable of src/ui's scope).
+  set(_exposure_web_font "${CMAKE_BINARY_DIR}/assets/inter-subset.ttf")
+else()
+  set(_exposure_web_font "/usr/share/fonts/opentype/inter/Inter-Regular.otf")
+  if(NOT EXISTS "${_exposure_web_font}")
+    message(FATAL_ERROR "The widget has no font: no Inter subset (fonttools) and no ${_exposure_web_font} "
+                        "(fonts-inter). Run scripts/setup.sh, or configure with -DEXPOSURE_WEB_FONT=FILE.")
+  endif()
+endif()
 
 # The widget draws with its own WebGL2 renderer (src/platform/web/webgl2_renderer.hpp), not Dear
 # ImGui's OpenGL 3 backend: that library is not part of the web build.
@@ -19,6 +32,24 @@ set_target_properties(imgui_opengl3 PROPERTIES EXCLUDE_FROM_ALL TRUE)
 file(GLOB EXPOSURE_WEB_APP_SOURCES CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/web/*.cpp)
 add_executable(exposure_widget ${EXPOSURE_WEB_APP_SOURCES})
 set_target_properties(exposure_widget PROPERTIES OUTPUT_NAME exposure-widget-core SUFFIX ".mjs")
+# The font is compiled into the wasm (exposure::web::k_font, src/app/web/widget_main.cpp) instead of
+# being a file of its own: one request fewer in the first view, and one fewer response for the
+# page's main thread to read and copy into the wasm heap. An extra 11 kB request cost the first
+# view 3-9 ms (module script to `load`, 15 loads each, three times; issue 7): on this 2-CPU machine
+# each request also costs the browser's and the server's CPU. The bytes are the same either way.
+set(_exposure_font_cpp "${CMAKE_CURRENT_BINARY_DIR}/generated/widget_font.cpp")
+add_custom_command(
+  OUTPUT "${_exposure_font_cpp}"
+  COMMAND ${CMAKE_COMMAND} -E make_directory "${CMAKE_CURRENT_BINARY_DIR}/generated"
+  COMMAND ${CMAKE_COMMAND} "-DINPUT=${_exposure_web_font}" "-DOUTPUT=${_exposure_font_cpp}" -DSYMBOL=k_font
+          -DNAMESPACE=exposure::web -P "${CMAKE_SOURCE_DIR}/cmake/embed_file.cmake"
+  DEPENDS "${_exposure_web_font}" "${CMAKE_SOURCE_DIR}/cmake/embed_file.cmake"
+  COMMENT "Embedding the widget's font ${_exposure_web_font}"
+  VERBATIM)
+target_sources(exposure_widget PRIVATE "${_exposure_font_cpp}")
+if(TARGET exposure_font AND NOT EXPOSURE_WEB_FONT)
+  add_dependencies(exposure_widget exposure_font)
+endif()
 target_link_libraries(exposure_widget PRIVATE exposure_platform exposure_ui exposure_core)
 # Measured on this code (wasm raw / gzip -9): -Os + dlmalloc 454,363 / 220,660 B; -Oz + dlmalloc
 # 442,987 / 213,829 B; -Oz + emmalloc 433,613 / 210,371 B. The ui allocates little per frame, so
@@ -107,14 +138,6 @@ foreach(_target exposure_core exposure_ui exposure_platform imgui exposure_widge
 endforeach()
 
 # --- The site -------------------------------------------------------------------------------------
-if(EXPOSURE_WEB_FONT)
-  set(_exposure_web_font "${EXPOSURE_WEB_FONT}")
-else()
-  # cmake/font.cmake (ui) subsets Inter to the glyphs the ui draws into this file; the script falls
-  # back to Debian's full Inter when the subset has not been made.
-  set(_exposure_web_font "${CMAKE_BINARY_DIR}/assets/inter-subset.ttf")
-endif()
-
 set(EXPOSURE_SITE_DIR "${CMAKE_BINARY_DIR}/site")
 # A stamped command rather than an always-run target: the script re-checks 923 data files and their
 # compressed siblings, which took 13 s on a no-change setup run; now nothing runs unless an input moved.
@@ -126,8 +149,6 @@ add_custom_command(
           "SITE_DIR=${EXPOSURE_SITE_DIR}"
           "WEB_DIR=${CMAKE_SOURCE_DIR}/web"
           "CORE_JS=$<TARGET_FILE:exposure_widget>"
-          "FONT=${_exposure_web_font}"
-          "FALLBACK_FONT=/usr/share/fonts/opentype/inter/Inter-Regular.otf"
           "DATA_DIR=${EXPOSURE_WEB_DATA_DIR}"
           bash ${CMAKE_CURRENT_SOURCE_DIR}/web/assemble_site.sh
   COMMAND ${CMAKE_COMMAND} -E touch "${_exposure_site_stamp}"
@@ -138,16 +159,6 @@ add_custom_command(
   COMMENT "Assembling ${EXPOSURE_SITE_DIR} (pages, widget, data, .gz/.br)"
   VERBATIM)
 add_custom_target(site DEPENDS "${_exposure_site_stamp}")
-# The font subset's target, if the ui's cmake/font.cmake defines one by the time this is read.
-foreach(_font_target exposure_font font inter_subset)
-  if(TARGET ${_font_target})
-    add_dependencies(site ${_font_target})
-  endif()
-endforeach()
-if(TARGET exposure_font AND NOT EXPOSURE_WEB_FONT)
-  # Re-assemble when the subset changes (Ninja knows the other directory's output).
-  add_custom_command(OUTPUT "${_exposure_site_stamp}" DEPENDS "${_exposure_web_font}" APPEND)
-endif()
 
 # Emscripten 3.1.6's libc++ has no std::bit_cast; the core uses it. The shim defines it only where
 # the library lacks it.

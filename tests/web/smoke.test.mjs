@@ -44,7 +44,7 @@ test('the page asks only for its own files and the widget folder', async () => {
     assert.deepEqual(foreign, []);
     const widget_requests = shared.server.requests.filter((p) => p.startsWith('/widget/'));
     for (const request of widget_requests) {
-      assert.match(request, /^\/widget\/(exposure-widget\.js|exposure-widget-core\.(mjs|wasm)|font\.bin|data\/(index\.json|occupations\/\d\d-\d{4}\.\d\d\.json))$/);
+      assert.match(request, /^\/widget\/(exposure-widget\.js|exposure-widget-core\.(mjs|wasm)|data\/(index\.json|occupations\/\d\d-\d{4}\.\d\d\.json))$/);
     }
     assert.deepEqual(problems, []);
   } finally {

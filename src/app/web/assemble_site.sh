@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Assembles the static site the `site` CMake target makes (src/app/web.cmake):
 #   $SITE_DIR/              the pages from $WEB_DIR (*.html, *.css; exposure-widget.js goes below)
-#   $SITE_DIR/widget/       exposure-widget.js, exposure-widget-core.mjs/.wasm, the font, data/
+#   $SITE_DIR/widget/       exposure-widget.js, exposure-widget-core.mjs/.wasm (the font is in the wasm), data/
 #   $SITE_DIR/widget/data/  a copy of the bundle ($DATA_DIR)
 # and a .gz (gzip -9) and .br (brotli) sibling of every text or wasm file, so a static server can
 # send them precompressed. The widget's two scripts (exposure-widget.js, the Emscripten loader
 # exposure-widget-core.mjs) are minified with terser (Debian's `terser`); web/ keeps the readable
 # source. Without terser the script fails rather than ship the unminified files.
 # Incremental: a file is copied, minified or compressed only when its source is newer.
-# Environment: SITE_DIR WEB_DIR CORE_JS (path of exposure-widget-core.mjs) FONT FALLBACK_FONT DATA_DIR.
+# Environment: SITE_DIR WEB_DIR CORE_JS (path of exposure-widget-core.mjs) DATA_DIR.
 set -euo pipefail
 
 die() { echo "assemble_site: $*" >&2; exit 1; }
@@ -20,7 +20,7 @@ case ":${NODE_PATH:-}:" in
     *:/usr/share/nodejs:*) ;;
     *) export NODE_PATH="/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}" ;;
 esac
-for var in SITE_DIR WEB_DIR CORE_JS FONT DATA_DIR; do
+for var in SITE_DIR WEB_DIR CORE_JS DATA_DIR; do
     [ -n "${!var:-}" ] || die "$var is not set"
 done
 core_wasm="${CORE_JS%.mjs}.wasm"
@@ -29,11 +29,6 @@ core_wasm="${CORE_JS%.mjs}.wasm"
 [ -f "$WEB_DIR/exposure-widget.js" ] || die "no $WEB_DIR/exposure-widget.js"
 if [ ! -f "$DATA_DIR/index.json" ]; then
     die "no bundle at $DATA_DIR (index.json missing): run scripts/setup.sh, or configure with -DEXPOSURE_WEB_DATA_DIR=DIR"
-fi
-font="$FONT"
-if [ ! -f "$font" ]; then
-    [ -n "${FALLBACK_FONT:-}" ] && [ -f "$FALLBACK_FONT" ] || die "no font at $FONT"
-    font="$FALLBACK_FONT"
 fi
 
 # copy SRC DEST: copies when DEST is missing or older.
@@ -66,8 +61,8 @@ minify() {
 minify "$WEB_DIR/exposure-widget.js" "$SITE_DIR/widget/exposure-widget.js"
 minify "$CORE_JS" "$SITE_DIR/widget/exposure-widget-core.mjs"
 copy "$core_wasm" "$SITE_DIR/widget/exposure-widget-core.wasm"
-# One name whatever the source (subset TTF or Debian's OTF): the widget fetches font.bin.
-copy "$font" "$SITE_DIR/widget/font.bin"
+# The font is compiled into the wasm: a font.bin an earlier build left is not part of the site.
+rm -f "$SITE_DIR/widget/font.bin" "$SITE_DIR/widget/font.bin.gz" "$SITE_DIR/widget/font.bin.br"
 
 for file in manifest.json index.json; do
     [ -f "$DATA_DIR/$file" ] && copy "$DATA_DIR/$file" "$SITE_DIR/widget/data/$file"

@@ -1,7 +1,8 @@
 // Exposure Explorer web entry: the WebAssembly module behind <exposure-widget> and its C API.
 // One module per page, compiled once; each widget on the page is a Widget (its own canvas, WebGL2
 // context, ImGui context and AppState) over one shared Library (the index, the details loaded so
-// far and the font). web/exposure-widget.js is the only caller: it fetches the bundle's files,
+// far; the font is compiled in, k_font). web/exposure-widget.js is the only caller: it fetches the
+// bundle's files,
 // parses them with the browser's JSON.parse and hands them in already parsed (the index as columns,
 // a detail as a tape: the wasm parses no JSON text), creates and destroys widgets, forwards
 // attribute changes, and listens for what the ui reports after each frame (exposure_web_notify).
@@ -25,6 +26,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cmath>
+#include <cstddef>
 #include <cstdint>
 #include <limits>
 #include <map>
@@ -63,13 +65,18 @@ void notify(const void* widget, Notice kind, const std::string& text, double val
 // [SECTION] Library (shared data)
 //-----------------------------------------------------------------------------
 
+// The font file the widget draws with, compiled into the wasm by src/app/web.cmake
+// (cmake/embed_file.cmake writes widget_font.cpp from the Inter subset at build time).
+extern const std::uint8_t k_font[];
+extern const std::size_t k_font_size;
+
 // The data every widget on the page reads: one index, the details fetched so far, the font.
 struct Library {
     Index index;
     bool has_index = false;
     IndexColumns columns; // the index's columns while the page hands them over (index_begin .. index_end)
     std::map<std::string, OccupationDetail, std::less<>> details; // nodes never move: widgets keep pointers
-    std::vector<uint8_t> font;
+    std::span<const uint8_t> font{k_font, k_font_size};
     // The font atlas every widget draws with (WindowSpec::fonts): built once per page and pixel
     // ratio, by the first widget whose frame needs it, instead of once per widget.
     ImFontAtlas fonts;
@@ -141,7 +148,7 @@ public:
     void cannot_draw(const std::string& problem) override { notify(this, Notice::CannotDraw, problem); }
 
     void pixel_ratio_changed(float pixel_ratio) override {
-        // No font yet (or a bad one): load_fonts falls back to ImGui's own font.
+        // A font load_fonts refuses (a build with a bad EXPOSURE_WEB_FONT): ImGui's own font.
         if (library_.fonts_ratio != pixel_ratio) {
             ui::load_fonts(library_.font, pixel_ratio);
             library_.fonts_ratio = pixel_ratio;
@@ -325,12 +332,6 @@ EMSCRIPTEN_KEEPALIVE int exposure_library_has_occupation(Library* library, const
 // 1 when the detail of `code` is loaded.
 EMSCRIPTEN_KEEPALIVE int exposure_library_has_detail(Library* library, const char* code) {
     return library->details.find(std::string_view(code)) != library->details.end() ? 1 : 0;
-}
-
-// Keeps the TTF/OTF bytes every widget builds its font atlas from (at its own pixel ratio).
-EMSCRIPTEN_KEEPALIVE void exposure_library_set_font(Library* library, const uint8_t* bytes, size_t size) {
-    library->font.assign(bytes, bytes + size);
-    library->fonts_ratio = 0; // built from these bytes when a widget next needs it
 }
 
 // Creates a widget on the canvas named by `canvas_selector`; null when WebGL2 is not available
