@@ -12,9 +12,9 @@
 // error {message, code}.
 //
 // Everything the widget loads sits beside this file (the folder can live at any path): the wasm core
-// (exposure-widget-core.mjs/.wasm, compiled once and shared by every widget on the page; the font is
-// compiled into it) and the data (data/index.json, data/occupations/<code>.json). No other request
-// is made.
+// (exposure-widget-core.wasm, compiled once and shared by every widget on the page; the font is
+// compiled into it, and the site's copy of this file holds its Emscripten loader) and the data
+// (data/index.json, data/occupations/<code>.json). No other request is made.
 // Works under `script-src 'self' 'wasm-unsafe-eval'`: no eval, no inline script; untrusted text
 // (attributes, URL hash, data) reaches the DOM only through textContent, and scenario text is
 // checked by the core's decoder before it is used.
@@ -335,7 +335,7 @@ class Runtime {
   // ms of the main thread); the wasm waits for that answer (load_core). The font is in the wasm.
   prefetch_core() {
     if (!this.prefetched) {
-      const loader = import(new URL('exposure-widget-core.mjs', k_base).href).then((m) => m.default);
+      const loader = core_loader();
       // Handled when load_core awaits it; not reported twice if it never does (no WebGL2).
       loader.catch(() => {});
       this.prefetched = { loader };
@@ -441,6 +441,13 @@ function with_string(module, text, use) {
   } finally {
     module._free(ptr);
   }
+}
+
+// The Emscripten loader of the wasm core (exposure-widget-core.mjs's default export). The site's
+// copy of this file has the loader joined to it (src/app/web/assemble_site.sh replaces the marked
+// line), so the first view requests one script fewer; this readable source imports it.
+function core_loader() {
+  return import(new URL('exposure-widget-core.mjs', k_base).href).then((m) => m.default); // @core-loader
 }
 
 function sleep(ms) {

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Assembles the static site the `site` CMake target makes (src/app/web.cmake):
 #   $SITE_DIR/              the pages from $WEB_DIR (*.html, *.css; exposure-widget.js goes below)
-#   $SITE_DIR/widget/       exposure-widget.js, exposure-widget-core.mjs/.wasm (the font is in the wasm), data/
+#   $SITE_DIR/widget/       exposure-widget.js (with the core's loader), exposure-widget-core.wasm (with the
+#                           font), data/
 #   $SITE_DIR/widget/data/  a copy of the bundle ($DATA_DIR)
 # and a .gz (gzip -9) and .br (brotli) sibling of every text or wasm file, so a static server can
 # send them precompressed. The widget's two scripts (exposure-widget.js, the Emscripten loader
-# exposure-widget-core.mjs) are minified with terser (Debian's `terser`); web/ keeps the readable
-# source. Without terser the script fails rather than ship the unminified files.
+# exposure-widget-core.mjs) are joined into one and minified with terser (Debian's `terser`); web/
+# keeps the readable source. Without terser the script fails rather than ship the unminified files.
 # Incremental: a file is copied, minified or compressed only when its source is newer.
 # Environment: SITE_DIR WEB_DIR CORE_JS (path of exposure-widget-core.mjs) DATA_DIR.
 set -euo pipefail
@@ -44,22 +45,43 @@ mkdir -p "$SITE_DIR/widget/data/occupations"
 for page in "$WEB_DIR"/*.html "$WEB_DIR"/*.css "$WEB_DIR"/*.svg; do
     [ -f "$page" ] && copy "$page" "$SITE_DIR/$(basename "$page")"
 done
-# minify SRC DEST: an ES module, minified when DEST is missing or older (issue 7, gzip -9 / brotli:
+# minify SRC DEST [SOURCES]: an ES module, minified when DEST is missing or older (issue 7, gzip -9 / brotli:
 # exposure-widget.js 13.8 -> 8.1 kB / 12.1 -> 7.2 kB, the loader 12.0 -> 8.1 kB / 10.8 -> 7.3 kB).
 # Names inside the module are shortened, properties never (the loader reaches the wasm's exports
 # and the page's Module settings by their string names).
+# SOURCES names the readable sources in the minified file's first line.
 minify() {
     # A DEST without the preamble is a plain copy an earlier version of this script made.
     if [ ! -f "$2" ] || [ "$1" -nt "$2" ] || ! head -n 1 "$2" | grep -q 'minified by assemble_site.sh'; then
         mkdir -p "$(dirname "$2")"
-        echo "// $(basename "$2"): minified by assemble_site.sh; the source is $(basename "$1") of Exposure Explorer" > "$2.tmp.$$"
+        echo "// $(basename "$2"): minified by assemble_site.sh; the source is ${3:-$(basename "$1")} of Exposure Explorer" > "$2.tmp.$$"
         terser "$1" --module --compress --mangle >> "$2.tmp.$$" || { rm -f "$2.tmp.$$"; die "terser failed on $1"; }
         [ "$(wc -l < "$2.tmp.$$")" -ge 2 ] || { rm -f "$2.tmp.$$"; die "terser wrote nothing for $1"; }
         mv -f "$2.tmp.$$" "$2"
     fi
 }
-minify "$WEB_DIR/exposure-widget.js" "$SITE_DIR/widget/exposure-widget.js"
-minify "$CORE_JS" "$SITE_DIR/widget/exposure-widget-core.mjs"
+# The site's exposure-widget.js holds the Emscripten loader too (issue 7): the first view requests
+# one script fewer (alternating loads, 31 each, twice: 160.6 -> 151.8 and 155.4 -> 152.6 ms). The
+# loader module's one export (`export default createExposureModule;`, its last line) becomes a name
+# of the joined module, and the line of exposure-widget.js marked `@core-loader` (its dynamic import
+# of the loader) returns it instead.
+# The joined source sits beside the site, not in it.
+joined="$(dirname "$SITE_DIR")/exposure-widget.joined.js"
+if [ ! -f "$joined" ] || [ "$WEB_DIR/exposure-widget.js" -nt "$joined" ] || [ "$CORE_JS" -nt "$joined" ]; then
+    [ "$(tail -n 1 "$CORE_JS")" = 'export default createExposureModule;' ] ||
+        die "$CORE_JS does not end with 'export default createExposureModule;' (an Emscripten that writes its ES module differently)"
+    [ "$(grep -c '@core-loader' "$WEB_DIR/exposure-widget.js")" = 1 ] ||
+        die "$WEB_DIR/exposure-widget.js has no single line marked @core-loader"
+    {
+        sed '$d' "$CORE_JS"
+        sed 's|^.*@core-loader.*$|  return Promise.resolve(createExposureModule); // the loader is joined to this file|' \
+            "$WEB_DIR/exposure-widget.js"
+    } > "$joined.tmp.$$" && mv -f "$joined.tmp.$$" "$joined"
+fi
+minify "$joined" "$SITE_DIR/widget/exposure-widget.js" "exposure-widget.js + the Emscripten loader (exposure-widget-core.mjs)"
+# A loader an earlier build left as a file of its own is not part of the site.
+rm -f "$SITE_DIR/widget/exposure-widget-core.mjs" "$SITE_DIR/widget/exposure-widget-core.mjs.gz" \
+    "$SITE_DIR/widget/exposure-widget-core.mjs.br"
 copy "$core_wasm" "$SITE_DIR/widget/exposure-widget-core.wasm"
 # The font is compiled into the wasm: a font.bin an earlier build left is not part of the site.
 rm -f "$SITE_DIR/widget/font.bin" "$SITE_DIR/widget/font.bin.gz" "$SITE_DIR/widget/font.bin.br"
