@@ -2,7 +2,8 @@
 # module and the `site` target that assembles build/<preset>/site/ (shared-decisions: demo pages at
 # the root, the self-contained widget folder in site/widget/ with the bundle copy in widget/data/).
 #
-#   exposure_widget   exposure-widget-core.mjs + exposure-widget-core.wasm (an ES-module factory)
+#   exposure_widget   exposure-widget-core.mjs + exposure-widget-core.wasm (an ES-module factory; the
+#                     font compiled in; the site joins the .mjs to exposure-widget.js)
 #   site              site/ with every file's .gz and .br siblings
 #
 # No Emscripten GLFW (-sUSE_GLFW): src/platform/web/ talks to html5.h and WebGL2 directly.
