@@ -105,8 +105,9 @@ target_link_options(exposure_widget PRIVATE
   # end, and recompiled both with TurboFan on a background thread while the first view still ran
   # (34 + 42 ms of this 2-CPU machine's CPU; the atlas's is never called again). Kept apart, the hot
   # loops are small functions that tier up within the call's loops of glyphs and widgets: V8's
-  # TurboFan work before `load` 104 -> 19 ms, the first frame 31-32 -> 21.5 ms, the module script to
-  # `load` 117-123 -> 96-101 ms (marks, 15 loads each, twice), the wasm 1.9 kB smaller (gzip -9).
+  # TurboFan work in the first view and the 300 ms after `load` 104 -> 19 ms, the first frame 31-32
+  # -> 21.5 ms, the module script to `load` 117-123 -> 96-101 ms (marks, 15 loads each, twice), the
+  # wasm 1.9 kB smaller (gzip -9).
   # At 50: 22-23 ms; at 6: 23.6-24.5 ms.
   -sBINARYEN_EXTRA_PASSES=--converge,--always-inline-max-function-size=6,--one-caller-inline-max-function-size=20,--inlining-optimizing)
 
