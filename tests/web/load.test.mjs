@@ -28,8 +28,19 @@ ${far ? '<div style="height: 6000px"></div><exposure-widget id="far" occupation=
 </body></html>`;
 }
 
-async function open_load_page({ far = false, code, route } = {}) {
+// `init`: a script run in the page before any of its own (to watch what the widget does); it can
+// read window.__widget_loaded, true from the first widget's load event on.
+async function open_load_page({ far = false, code, route, init } = {}) {
   const opened = await open_page(shared.browser.browser, null, { width: 1024, height: 768 });
+  if (init) {
+    await opened.page.addInitScript(() => {
+      window.__widget_loaded = false;
+      document.addEventListener('load', (event) => {
+        if (event.target && event.target.localName === 'exposure-widget') window.__widget_loaded = true;
+      }, true);
+    });
+    await opened.page.addInitScript(init);
+  }
   await opened.page.route('**/load-page.html', (r) =>
     r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: page_html({ far, code }) }));
   if (route) await route(opened.page);
@@ -176,19 +187,13 @@ test('a code not of the O*NET-SOC form is not requested at all', async () => {
 // the canvas's layout (the page changed the shadow tree in the same task: the browser lays it out
 // first). Counted from the page's start to the widget's load event.
 test('the first frame asks the GPU process nothing and reads no layout of the canvas before load', async () => {
-  const opened = await open_page(shared.browser.browser, null, { width: 1024, height: 768 });
-  const { page, context } = opened;
-  try {
-    await page.addInitScript(() => {
+  const { page, context, problems } = await open_load_page({
+    init: () => {
       window.__waits = [];
-      let loaded = false;
-      document.addEventListener('load', (event) => {
-        if (event.target && event.target.localName === 'exposure-widget') loaded = true;
-      }, true);
       const watch = (prototype, name, when = () => true) => {
         const original = prototype[name];
         prototype[name] = function (...args) {
-          if (!loaded && when(this)) window.__waits.push(name);
+          if (!window.__widget_loaded && when(this)) window.__waits.push(name);
           return original.apply(this, args);
         };
       };
@@ -197,48 +202,41 @@ test('the first frame asks the GPU process nothing and reads no layout of the ca
         watch(WebGL2RenderingContext.prototype, name);
       }
       watch(Element.prototype, 'getBoundingClientRect', (element) => element.localName === 'canvas');
-    });
-    await page.route('**/load-page.html', (r) =>
-      r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: page_html({}) }));
-    await page.goto(shared.server.url + 'load-page.html', { waitUntil: 'load' });
+    },
+  });
+  try {
     const loaded = await wait_loaded(page, '#near');
     assert.equal(loaded.occupation, '15-2051.00');
     assert.ok(await page.evaluate(() => document.querySelector('#near').framesDrawn) >= 1);
     assert.deepEqual(await page.evaluate(() => window.__waits), []);
-    assert.deepEqual(opened.problems, []);
+    assert.deepEqual(problems, []);
   } finally {
     await context.close();
   }
 });
 
 test('until the load event the widget adds no text: no poster for a core that is quick, the toolbar with the first frame', async () => {
-  const opened = await open_page(shared.browser.browser, null, { width: 1024, height: 768 });
-  const { page, context } = opened;
-  try {
-    await page.addInitScript(() => {
+  const { page, context, problems } = await open_load_page({
+    init: () => {
       // Elements added to the widget's shadow tree, and whether the load event had fired when the
       // additions were reported (a microtask after the task that made them).
       window.__added = [];
-      let loaded = false;
-      document.addEventListener('load', (event) => {
-        if (event.target && event.target.localName === 'exposure-widget') loaded = true;
-      }, true);
       const attach = Element.prototype.attachShadow;
       Element.prototype.attachShadow = function (...args) {
         const root = attach.apply(this, args);
         new MutationObserver((records) => {
           for (const record of records) {
             for (const node of record.addedNodes) {
-              if (node.nodeType === Node.ELEMENT_NODE) window.__added.push({ tag: node.localName, parent: record.target.className, loaded });
+              if (node.nodeType !== Node.ELEMENT_NODE) continue;
+              window.__added.push({ tag: node.localName, parent: record.target.className, loaded: window.__widget_loaded });
             }
           }
         }).observe(root, { childList: true, subtree: true });
         return root;
       };
-    });
-    await page.route('**/load-page.html', (r) =>
-      r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: page_html({}) }));
-    await page.goto(shared.server.url + 'load-page.html', { waitUntil: 'load' });
+    },
+  });
+  try {
     await wait_loaded(page, '#near');
     await sleep(k_poster_delay_ms + 200); // a poster timer left running would have filled it by now
     const added = await page.evaluate(() => window.__added);
@@ -247,7 +245,7 @@ test('until the load event the widget adds no text: no poster for a core that is
     assert.equal(buttons.length, 4, JSON.stringify(added));
     assert.ok(buttons.every((a) => a.loaded), 'the toolbar had its buttons before the first frame');
     assert.equal(await page.evaluate(() => document.querySelector('#near').shadowRoot.querySelector('.toolbar').style.visibility), '');
-    assert.deepEqual(opened.problems, []);
+    assert.deepEqual(problems, []);
   } finally {
     await context.close();
   }
