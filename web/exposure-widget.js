@@ -293,7 +293,7 @@ class Runtime {
     this.index = null;         // Promise<{json, codes: code -> position}>
     this.details = new Map();  // code -> Promise<{json, tape (json_tape; null once the core has it)}>
     this.core = null;          // Promise<{module, library}>
-    this.prefetched = null;    // {loader} promise while load_core has not taken it
+    this.prefetched = null;    // the loader's promise while load_core has not taken it
     this.widgets = new Map();  // core widget pointer -> element
     this.next_canvas = 1;
   }
@@ -335,10 +335,9 @@ class Runtime {
   // ms of the main thread); the wasm waits for that answer (load_core). The font is in the wasm.
   prefetch_core() {
     if (!this.prefetched) {
-      const loader = core_loader();
+      this.prefetched = core_loader();
       // Handled when load_core awaits it; not reported twice if it never does (no WebGL2).
-      loader.catch(() => {});
-      this.prefetched = { loader };
+      this.prefetched.catch(() => {});
     }
     return this.prefetched;
   }
@@ -356,7 +355,7 @@ class Runtime {
         // Everything starts at once: the wasm downloads and compiles while the loader and the index
         // arrive (the loader used to fetch the wasm only once it was imported itself).
         const wasm = compile_wasm(new URL('exposure-widget-core.wasm', k_base));
-        const { loader } = this.prefetch_core();
+        const loader = this.prefetch_core();
         this.prefetched = null; // a retry after a failure fetches it again
         const [module, index] = await Promise.all([
           Promise.all([loader, wasm, ready && Promise.race([ready, sleep(k_core_waits_for_detail)])])

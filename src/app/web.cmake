@@ -36,8 +36,8 @@ set_target_properties(exposure_widget PROPERTIES OUTPUT_NAME exposure-widget-cor
 # The font is compiled into the wasm (exposure::web::k_font, src/app/web/widget_main.cpp) instead of
 # being a file of its own: one request fewer in the first view, and one fewer response for the
 # page's main thread to read and copy into the wasm heap. An extra 11 kB request cost the first
-# view 3-9 ms (module script to `load`, 15 loads each, three times; issue 7): on this 2-CPU machine
-# each request also costs the browser's and the server's CPU. The bytes are the same either way.
+# view 3-9 ms (module script to `load`, 15 loads each, three times; issue 7) on this 2-CPU machine,
+# where the browser and the local server share the CPU with the page. The bytes are the same.
 set(_exposure_font_cpp "${CMAKE_CURRENT_BINARY_DIR}/generated/widget_font.cpp")
 add_custom_command(
   OUTPUT "${_exposure_font_cpp}"

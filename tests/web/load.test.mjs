@@ -14,8 +14,6 @@ import path from 'node:path';
 import { share_site_and_browser, open_page, wait_loaded, record_events, site_dir, sleep } from './harness.mjs';
 
 const shared = share_site_and_browser();
-// ExposureWidget.posterDelay: how long the poster waits for the card while the core loads.
-const k_poster_delay_ms = 250;
 
 // One widget at the top of the page and, when `far` is set, a second one 6000 px further down.
 function page_html({ far, code = '15-2051.00' }) {
@@ -238,7 +236,8 @@ test('until the load event the widget adds no text: no poster for a core that is
   });
   try {
     await wait_loaded(page, '#near');
-    await sleep(k_poster_delay_ms + 200); // a poster timer left running would have filled it by now
+    // A poster timer left running would have filled it by now.
+    await sleep(await page.evaluate(() => customElements.get('exposure-widget').posterDelay) + 200);
     const added = await page.evaluate(() => window.__added);
     assert.deepEqual(added.filter((a) => a.parent === 'poster'), [], 'the poster was filled');
     const buttons = added.filter((a) => a.tag === 'button');

@@ -79,12 +79,12 @@ if [ ! -f "$joined" ] || [ "$WEB_DIR/exposure-widget.js" -nt "$joined" ] || [ "$
     } > "$joined.tmp.$$" && mv -f "$joined.tmp.$$" "$joined"
 fi
 minify "$joined" "$SITE_DIR/widget/exposure-widget.js" "exposure-widget.js + the Emscripten loader (exposure-widget-core.mjs)"
-# A loader an earlier build left as a file of its own is not part of the site.
-rm -f "$SITE_DIR/widget/exposure-widget-core.mjs" "$SITE_DIR/widget/exposure-widget-core.mjs.gz" \
-    "$SITE_DIR/widget/exposure-widget-core.mjs.br"
 copy "$core_wasm" "$SITE_DIR/widget/exposure-widget-core.wasm"
-# The font is compiled into the wasm: a font.bin an earlier build left is not part of the site.
-rm -f "$SITE_DIR/widget/font.bin" "$SITE_DIR/widget/font.bin.gz" "$SITE_DIR/widget/font.bin.br"
+# Files an earlier build made that are no longer part of the site (with their compressed siblings):
+# the loader is joined to exposure-widget.js, the font compiled into the wasm.
+for stale in exposure-widget-core.mjs font.bin; do
+    rm -f "$SITE_DIR/widget/$stale" "$SITE_DIR/widget/$stale.gz" "$SITE_DIR/widget/$stale.br"
+done
 
 for file in manifest.json index.json; do
     [ -f "$DATA_DIR/$file" ] && copy "$DATA_DIR/$file" "$SITE_DIR/widget/data/$file"

@@ -70,13 +70,12 @@ void notify(const void* widget, Notice kind, const std::string& text, double val
 extern const std::uint8_t k_font[];
 extern const std::size_t k_font_size;
 
-// The data every widget on the page reads: one index, the details fetched so far, the font.
+// The data every widget on the page reads: one index, the details fetched so far, the font atlas.
 struct Library {
     Index index;
     bool has_index = false;
     IndexColumns columns; // the index's columns while the page hands them over (index_begin .. index_end)
     std::map<std::string, OccupationDetail, std::less<>> details; // nodes never move: widgets keep pointers
-    std::span<const uint8_t> font{k_font, k_font_size};
     // The font atlas every widget draws with (WindowSpec::fonts): built once per page and pixel
     // ratio, by the first widget whose frame needs it, instead of once per widget.
     ImFontAtlas fonts;
@@ -150,7 +149,7 @@ public:
     void pixel_ratio_changed(float pixel_ratio) override {
         // A font load_fonts refuses (a build with a bad EXPOSURE_WEB_FONT): ImGui's own font.
         if (library_.fonts_ratio != pixel_ratio) {
-            ui::load_fonts(library_.font, pixel_ratio);
+            ui::load_fonts({k_font, k_font_size}, pixel_ratio);
             library_.fonts_ratio = pixel_ratio;
         } else {
             ui::use_fonts(pixel_ratio); // another widget built it at this ratio
