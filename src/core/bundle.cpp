@@ -576,14 +576,11 @@ bool choice_cell(Reader& reader, const std::string& value, const char* column, s
     return reader.fail(cell(column, i), expected_choices(names, false) + ", got " + Reader::describe(Json(value)));
 }
 
-// An integer in [lo, hi] (a range well inside int's), held as a double: finite and whole. The
-// messages print the value as the JSON text showed it ("1.5", "-3"); NaN is a null.
-bool integer_cell(Reader& reader, double value, const char* column, std::size_t i, int64_t lo, int64_t hi,
-                  int& out) {
-    if (value >= double(lo) && value <= double(hi) && value == std::floor(value)) {
-        out = int(value);
-        return true;
-    }
+// Why an integer cell failed (integer_cell's slow path, out of line so that the loops over a column
+// hold only the comparisons). The messages print the value as the JSON text showed it ("1.5", "-3");
+// NaN is a null.
+[[gnu::noinline]] bool fail_integer_cell(Reader& reader, double value, const char* column, std::size_t i, int64_t lo,
+                                         int64_t hi) {
     const std::string path = cell(column, i);
     if (std::isnan(value)) return reader.fail(path, "expected an integer, got null");
     if (!std::isfinite(value) || value != std::floor(value))
@@ -594,16 +591,32 @@ bool integer_cell(Reader& reader, double value, const char* column, std::size_t 
                                  "], got " + got);
 }
 
+// An integer in [lo, hi] (a range well inside int's), held as a double: finite and whole.
+inline bool integer_cell(Reader& reader, double value, const char* column, std::size_t i, int64_t lo, int64_t hi,
+                         int& out) {
+    if (value >= double(lo) && value <= double(hi) && value == std::floor(value)) {
+        out = int(value);
+        return true;
+    }
+    return fail_integer_cell(reader, value, column, i, lo, hi);
+}
+
+// Why a number cell failed (number_cell's slow path, out of line).
+[[gnu::noinline]] bool fail_number_cell(Reader& reader, double value, const char* column, std::size_t i, double lo,
+                                        double hi) {
+    if (std::isnan(value)) return reader.fail(cell(column, i), "expected a number, got null");
+    return reader.fail(cell(column, i), "expected a number in [" + number_text(lo) + ", " + number_text(hi) +
+                                            "], got " + number_text(value));
+}
+
 // A finite number in [lo, hi]; NaN is a null, which this column does not allow.
-bool number_cell(Reader& reader, double value, const char* column, std::size_t i, double lo, double hi,
-                 double& out) {
+inline bool number_cell(Reader& reader, double value, const char* column, std::size_t i, double lo, double hi,
+                        double& out) {
     if (std::isfinite(value) && value >= lo && value <= hi) {
         out = value;
         return true;
     }
-    if (std::isnan(value)) return reader.fail(cell(column, i), "expected a number, got null");
-    return reader.fail(cell(column, i), "expected a number in [" + number_text(lo) + ", " + number_text(hi) +
-                                            "], got " + number_text(value));
+    return fail_number_cell(reader, value, column, i, lo, hi);
 }
 
 // As number_cell, with NaN (a null) as no value.
@@ -673,6 +686,102 @@ std::vector<std::string>* index_string_column(IndexColumns& columns, std::string
     return spec && spec->strings ? &(columns.*spec->strings) : nullptr;
 }
 
+namespace {
+
+// Runs `check(i)` for i in [0, n) until one fails. Each column's checks are a loop of their own, in a
+// function of their own (one instance per lambda; never inlined). V8 counts the bytes of code each
+// wasm function runs and recompiles a function with its optimising compiler once the count passes a
+// budget (13 MB in Chromium 156). With every column's loop in index_from_columns, that one function
+// passed it during the widget's first view and was recompiled there, 13.5 ms of CPU on the other of
+// the machine's two cores, for a function that never runs again (issue 7). A loop over one column
+// stays far below the budget.
+template <class Check>
+[[gnu::noinline]] bool for_each_row(std::size_t n, const Check& check) {
+    for (std::size_t i = 0; i < n; ++i)
+        if (!check(i)) return false;
+    return true;
+}
+
+// The code column: O*NET-SOC codes, sorted and unique; moved into `occs`.
+bool code_column(Reader& reader, std::vector<std::string>& codes, std::vector<OccupationSummary>& occs) {
+    return for_each_row(occs.size(), [&](std::size_t i) {
+        if (!text_cell(reader, codes[i], "code", i, occs[i].code)) return false;
+        if (!is_onet_code(occs[i].code))
+            return reader.fail(cell("code", i),
+                               "expected an O*NET-SOC code like \"15-2051.00\", got \"" + occs[i].code + "\"");
+        if (i > 0 && !(occs[i - 1].code < occs[i].code))
+            return reader.fail(cell("code", i), "codes must be sorted and unique, \"" + occs[i].code + "\" follows \"" +
+                                                    occs[i - 1].code + "\"");
+        return true;
+    });
+}
+
+// A rater's column: e1, e2, known per occupation, with e1 + e2 <= known <= task_weight.
+bool rater_column(Reader& reader, const std::vector<double>& col, int r, std::vector<OccupationSummary>& occs) {
+    const char* key = k_rater_keys[r];
+    return for_each_row(occs.size(), [&](std::size_t i) {
+        RaterWeights& w = occs[i].rater_weights[r];
+        if (!integer_cell(reader, col[3 * i], key, 3 * i, 0, k_max_task_weight, w.e1) ||
+            !integer_cell(reader, col[3 * i + 1], key, 3 * i + 1, 0, k_max_task_weight, w.e2) ||
+            !integer_cell(reader, col[3 * i + 2], key, 3 * i + 2, 0, k_max_task_weight, w.known))
+            return false;
+        if (w.e1 + w.e2 > w.known)
+            return fail_weights(reader, key, 3 * i + 2, "known", w.known, "is less than e1 + e2 =", w.e1 + w.e2,
+                                occs[i].code);
+        if (w.known > occs[i].task_weight)
+            return fail_weights(reader, key, 3 * i + 2, "known", w.known, "exceeds the task_weight",
+                                occs[i].task_weight, occs[i].code);
+        return true;
+    });
+}
+
+// The automation column: quarters, weight per occupation; then every derived share.
+bool automation_column(Reader& reader, const std::vector<double>& col, std::vector<OccupationSummary>& occs) {
+    return for_each_row(occs.size(), [&](std::size_t i) {
+        OccupationSummary& occ = occs[i];
+        if (!integer_cell(reader, col[2 * i], "automation", 2 * i, 0, 4 * k_max_task_weight,
+                          occ.automation_quarters) ||
+            !integer_cell(reader, col[2 * i + 1], "automation", 2 * i + 1, 0, k_max_task_weight,
+                          occ.automation_weight))
+            return false;
+        if (occ.automation_weight > occ.task_weight)
+            return fail_weights(reader, "automation", 2 * i + 1, "weight", occ.automation_weight,
+                                "exceeds the task_weight", occ.task_weight, occ.code);
+        if (occ.automation_quarters > 4 * occ.automation_weight)
+            return fail_weights(reader, "automation", 2 * i, "quarters", occ.automation_quarters,
+                                "exceed 4 x the weight", occ.automation_weight, occ.code);
+        derive_shares(occ);
+        return true;
+    });
+}
+
+// The two flag columns, checked against the figures they qualify.
+bool wage_flag_column(Reader& reader, const std::vector<std::string>& col, std::vector<OccupationSummary>& occs) {
+    return for_each_row(occs.size(), [&](std::size_t i) {
+        int flag = 0;
+        if (!choice_cell(reader, col[i], "wage_flag", i, k_wage_flag_names, flag)) return false;
+        occs[i].wage_flag = WageFlag(flag);
+        if ((occs[i].wage_flag == WageFlag::Unknown) == occs[i].median_wage.has_value())
+            return reader.fail(cell("wage_flag", i), occs[i].median_wage
+                                                         ? "\"unknown\" but median_wage is a number"
+                                                         : "median_wage is null, so the flag must be \"unknown\"");
+        return true;
+    });
+}
+
+bool bls_source_column(Reader& reader, const std::vector<std::string>& col, std::vector<OccupationSummary>& occs) {
+    return for_each_row(occs.size(), [&](std::size_t i) {
+        int bls = 0;
+        if (!choice_cell(reader, col[i], "bls_source", i, k_bls_source_names, bls)) return false;
+        occs[i].bls_source = BlsSource(bls);
+        if (occs[i].bls_source == BlsSource::Missing && (occs[i].employment || occs[i].median_wage))
+            return reader.fail(cell("bls_source", i), "\"missing\" but employment or wage is given");
+        return true;
+    });
+}
+
+} // namespace
+
 bool index_from_columns(IndexColumns columns, Index& index, std::string& error, std::string_view source) {
     Reader reader(error, source);
     index = Index{};
@@ -685,113 +794,53 @@ bool index_from_columns(IndexColumns columns, Index& index, std::string& error, 
         if (!column_length(reader, spec, size, group_count)) return false;
     }
     index.groups.resize(group_count);
-    for (std::size_t i = 0; i < group_count; ++i) {
+    const bool groups_ok = for_each_row(group_count, [&](std::size_t i) {
         MajorGroup& group = index.groups[i];
-        if (!text_cell(reader, columns.group_code[i], "groups.code", i, group.code) ||
-            !text_cell(reader, columns.group_title[i], "groups.title", i, group.title) ||
-            !optional_number_cell(reader, columns.group_employment[i], "groups.employment", i, 0, k_inf,
-                                  group.employment))
-            return false;
-    }
+        return text_cell(reader, columns.group_code[i], "groups.code", i, group.code) &&
+               text_cell(reader, columns.group_title[i], "groups.title", i, group.title) &&
+               optional_number_cell(reader, columns.group_employment[i], "groups.employment", i, 0, k_inf,
+                                    group.employment);
+    });
+    if (!groups_ok) return false;
 
     const std::size_t n = columns.code.size();
     if (!reader.count(n, "occupations.code", k_bundle_max_occupations)) return false;
     index.occupations.resize(n);
     std::vector<OccupationSummary>& occs = index.occupations;
-    for (std::size_t i = 0; i < n; ++i) {
-        if (!text_cell(reader, columns.code[i], "code", i, occs[i].code)) return false;
-        if (!is_onet_code(occs[i].code))
-            return reader.fail(cell("code", i),
-                               "expected an O*NET-SOC code like \"15-2051.00\", got \"" + occs[i].code + "\"");
-        if (i > 0 && !(occs[i - 1].code < occs[i].code))
-            return reader.fail(cell("code", i), "codes must be sorted and unique, \"" + occs[i].code + "\" follows \"" +
-                                                    occs[i - 1].code + "\"");
-    }
+    if (!code_column(reader, columns.code, occs)) return false;
     // Every column's length before any of its cells, so that the loops below index them safely.
     for (const ColumnSpec& spec : k_occupation_columns) {
         const std::size_t size = spec.numbers ? (columns.*spec.numbers).size() : (columns.*spec.strings).size();
         if (!column_length(reader, spec, size, n)) return false;
     }
 
-    for (std::size_t i = 0; i < n; ++i)
-        if (!text_cell(reader, columns.title[i], "title", i, occs[i].title)) return false;
-    for (std::size_t i = 0; i < n; ++i)
-        if (!integer_cell(reader, columns.group[i], "group", i, 0, int64_t(group_count) - 1, occs[i].major_group))
-            return false;
-    for (std::size_t i = 0; i < n; ++i)
-        if (!integer_cell(reader, columns.task_count[i], "task_count", i, 0, int64_t(k_bundle_max_items),
-                          occs[i].task_count))
-            return false;
-    for (std::size_t i = 0; i < n; ++i)
-        if (!integer_cell(reader, columns.task_weight[i], "task_weight", i, 0, k_max_task_weight, occs[i].task_weight))
-            return false;
-
+    const auto integers = [&](const std::vector<double>& col, const char* name, int64_t hi, int OccupationSummary::*field) {
+        return for_each_row(n, [&](std::size_t i) { return integer_cell(reader, col[i], name, i, 0, hi, occs[i].*field); });
+    };
+    const auto optional_numbers = [&](const std::vector<double>& col, const char* name, double lo, double hi,
+                                      std::optional<double> OccupationSummary::*field) {
+        return for_each_row(n, [&](std::size_t i) {
+            return optional_number_cell(reader, col[i], name, i, lo, hi, occs[i].*field);
+        });
+    };
     const std::vector<double>* rater_columns[k_rater_count] = {&columns.human, &columns.gpt4, &columns.gpt4_alt};
-    for (int r = 0; r < k_rater_count; ++r) {
-        const char* key = k_rater_keys[r];
-        const std::vector<double>& col = *rater_columns[r];
-        for (std::size_t i = 0; i < n; ++i) {
-            RaterWeights& w = occs[i].rater_weights[r];
-            if (!integer_cell(reader, col[3 * i], key, 3 * i, 0, k_max_task_weight, w.e1) ||
-                !integer_cell(reader, col[3 * i + 1], key, 3 * i + 1, 0, k_max_task_weight, w.e2) ||
-                !integer_cell(reader, col[3 * i + 2], key, 3 * i + 2, 0, k_max_task_weight, w.known))
-                return false;
-            if (w.e1 + w.e2 > w.known)
-                return fail_weights(reader, key, 3 * i + 2, "known", w.known, "is less than e1 + e2 =", w.e1 + w.e2,
-                                    occs[i].code);
-            if (w.known > occs[i].task_weight)
-                return fail_weights(reader, key, 3 * i + 2, "known", w.known, "exceeds the task_weight",
-                                    occs[i].task_weight, occs[i].code);
-        }
-    }
-    for (std::size_t i = 0; i < n; ++i) {
-        OccupationSummary& occ = occs[i];
-        if (!integer_cell(reader, columns.automation[2 * i], "automation", 2 * i, 0, 4 * k_max_task_weight,
-                          occ.automation_quarters) ||
-            !integer_cell(reader, columns.automation[2 * i + 1], "automation", 2 * i + 1, 0, k_max_task_weight,
-                          occ.automation_weight))
-            return false;
-        if (occ.automation_weight > occ.task_weight)
-            return fail_weights(reader, "automation", 2 * i + 1, "weight", occ.automation_weight,
-                                "exceeds the task_weight", occ.task_weight, occ.code);
-        if (occ.automation_quarters > 4 * occ.automation_weight)
-            return fail_weights(reader, "automation", 2 * i, "quarters", occ.automation_quarters, "exceed 4 x the weight",
-                                occ.automation_weight, occ.code);
-        derive_shares(occ);
-    }
-
-    for (std::size_t i = 0; i < n; ++i)
-        if (!optional_number_cell(reader, columns.employment[i], "employment", i, 0, k_inf, occs[i].employment))
-            return false;
-    for (std::size_t i = 0; i < n; ++i)
-        if (!optional_number_cell(reader, columns.median_wage[i], "median_wage", i, 0, k_inf, occs[i].median_wage))
-            return false;
-    for (std::size_t i = 0; i < n; ++i) {
-        int flag = 0;
-        if (!choice_cell(reader, columns.wage_flag[i], "wage_flag", i, k_wage_flag_names, flag)) return false;
-        occs[i].wage_flag = WageFlag(flag);
-        if ((occs[i].wage_flag == WageFlag::Unknown) == occs[i].median_wage.has_value())
-            return reader.fail(cell("wage_flag", i), occs[i].median_wage
-                                                         ? "\"unknown\" but median_wage is a number"
-                                                         : "median_wage is null, so the flag must be \"unknown\"");
-    }
-    for (std::size_t i = 0; i < n; ++i) {
-        int bls = 0;
-        if (!choice_cell(reader, columns.bls_source[i], "bls_source", i, k_bls_source_names, bls)) return false;
-        occs[i].bls_source = BlsSource(bls);
-        if (occs[i].bls_source == BlsSource::Missing && (occs[i].employment || occs[i].median_wage))
-            return reader.fail(cell("bls_source", i), "\"missing\" but employment or wage is given");
-    }
-    for (std::size_t i = 0; i < n; ++i)
-        if (!optional_number_cell(reader, columns.projected_change_pct[i], "projected_change_pct", i, -100, k_inf,
-                                  occs[i].projected_change_pct))
-            return false;
-    for (std::size_t i = 0; i < n; ++i)
-        if (!optional_number_cell(reader, columns.ms_applicability[i], "ms_applicability", i, 0, 1,
-                                  occs[i].ms_applicability))
-            return false;
-    for (std::size_t i = 0; i < n; ++i)
-        if (!number_cell(reader, columns.exposure[i], "exposure", i, 0, 100, occs[i].default_exposure)) return false;
+    const bool ok =
+        for_each_row(n, [&](std::size_t i) { return text_cell(reader, columns.title[i], "title", i, occs[i].title); }) &&
+        integers(columns.group, "group", int64_t(group_count) - 1, &OccupationSummary::major_group) &&
+        integers(columns.task_count, "task_count", int64_t(k_bundle_max_items), &OccupationSummary::task_count) &&
+        integers(columns.task_weight, "task_weight", k_max_task_weight, &OccupationSummary::task_weight) &&
+        rater_column(reader, *rater_columns[0], 0, occs) && rater_column(reader, *rater_columns[1], 1, occs) &&
+        rater_column(reader, *rater_columns[2], 2, occs) && automation_column(reader, columns.automation, occs) &&
+        optional_numbers(columns.employment, "employment", 0, k_inf, &OccupationSummary::employment) &&
+        optional_numbers(columns.median_wage, "median_wage", 0, k_inf, &OccupationSummary::median_wage) &&
+        wage_flag_column(reader, columns.wage_flag, occs) && bls_source_column(reader, columns.bls_source, occs) &&
+        optional_numbers(columns.projected_change_pct, "projected_change_pct", -100, k_inf,
+                         &OccupationSummary::projected_change_pct) &&
+        optional_numbers(columns.ms_applicability, "ms_applicability", 0, 1, &OccupationSummary::ms_applicability) &&
+        for_each_row(n, [&](std::size_t i) {
+            return number_cell(reader, columns.exposure[i], "exposure", i, 0, 100, occs[i].default_exposure);
+        });
+    if (!ok) return false;
 
     compute_ms_applicability_percentiles(occs);
     return true;
