@@ -691,7 +691,7 @@ namespace {
 // Runs `check(i)` for i in [0, n) until one fails. Each column's checks are a loop of their own, in a
 // function of their own (one instance per lambda; never inlined). V8 counts the bytes of code each
 // wasm function runs and recompiles a function with its optimising compiler once the count passes a
-// budget (13 MB in Chromium 156). With every column's loop in index_from_columns, that one function
+// budget (13,000,000 bytes of baseline code run, in Chromium 156). With every column's loop in index_from_columns, that one function
 // passed it during the widget's first view and was recompiled there, 13.5 ms of CPU on the other of
 // the machine's two cores, for a function that never runs again (issue 7). A loop over one column
 // stays far below the budget.
@@ -823,14 +823,13 @@ bool index_from_columns(IndexColumns columns, Index& index, std::string& error, 
             return optional_number_cell(reader, col[i], name, i, lo, hi, occs[i].*field);
         });
     };
-    const std::vector<double>* rater_columns[k_rater_count] = {&columns.human, &columns.gpt4, &columns.gpt4_alt};
     const bool ok =
         for_each_row(n, [&](std::size_t i) { return text_cell(reader, columns.title[i], "title", i, occs[i].title); }) &&
         integers(columns.group, "group", int64_t(group_count) - 1, &OccupationSummary::major_group) &&
         integers(columns.task_count, "task_count", int64_t(k_bundle_max_items), &OccupationSummary::task_count) &&
         integers(columns.task_weight, "task_weight", k_max_task_weight, &OccupationSummary::task_weight) &&
-        rater_column(reader, *rater_columns[0], 0, occs) && rater_column(reader, *rater_columns[1], 1, occs) &&
-        rater_column(reader, *rater_columns[2], 2, occs) && automation_column(reader, columns.automation, occs) &&
+        rater_column(reader, columns.human, 0, occs) && rater_column(reader, columns.gpt4, 1, occs) &&
+        rater_column(reader, columns.gpt4_alt, 2, occs) && automation_column(reader, columns.automation, occs) &&
         optional_numbers(columns.employment, "employment", 0, k_inf, &OccupationSummary::employment) &&
         optional_numbers(columns.median_wage, "median_wage", 0, k_inf, &OccupationSummary::median_wage) &&
         wage_flag_column(reader, columns.wage_flag, occs) && bls_source_column(reader, columns.bls_source, occs) &&
