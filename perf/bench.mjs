@@ -6,6 +6,8 @@
 //              same files' gzip -9 and brotli -q 11 siblings on disk;
 //   load       ms from navigation start to the widget's `load` event (ours) and to the peer's first
 //              frame, the two pages alternating, each run in a fresh browser context (cold cache);
+//              and the CPU time every process of the run (Chromium's and the server's) spent from
+//              navigation to that moment (Linux: /proc), by kind of process;
 //   frame      CPU ms of each animation-frame callback (perf/pages/hooks.js) during a scripted
 //              what-if session of N frames (ours: a new scenario and a mouse move every frame);
 //   idle       frames drawn later than 1 s after the last input;
@@ -14,9 +16,9 @@
 //   node perf/bench.mjs --site DIR [--runs 7] [--frames 600] [--out FILE.json]
 // Prints progress on stderr and the JSON on stdout (and into --out).
 
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -77,6 +79,62 @@ async function start_server() {
   throw new Error(`serve.py did not answer on ${url}: ${stderr}`);
 }
 
+// CPU time (user + system, ms) of every process this script started, directly or not (Chromium's
+// browser, zygotes, renderers, GPU and utility processes; the server), summed by kind of process.
+// Linux only (/proc); null elsewhere. /proc counts in clock ticks (10 ms at the usual 100 per s), so a
+// figure for one load is coarse: the report gives the mean over the runs.
+const k_clock_ticks = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+function cpu_snapshot() {
+  if (!existsSync('/proc/self/stat')) return null;
+  const processes = new Map(); // pid -> {ppid, ms, kind}
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // after "pid (comm) "
+      const ms = (Number(fields[11]) + Number(fields[12])) * 1000 / k_clock_ticks;
+      processes.set(Number(name), { ppid: Number(fields[1]), ms, name });
+    } catch { /* exited meanwhile */ }
+  }
+  const ours = new Set([process.pid]);
+  for (let grown = true; grown;) { // descendants of this script, however deep
+    grown = false;
+    for (const [pid, p] of processes) {
+      if (!ours.has(pid) && ours.has(p.ppid)) { ours.add(pid); grown = true; }
+    }
+  }
+  ours.delete(process.pid);
+  const by_kind = {};
+  for (const pid of ours) {
+    let command = '';
+    try { command = readFileSync(`/proc/${pid}/cmdline`, 'utf8'); } catch { continue; }
+    let kind = 'other';
+    if (command.includes('serve.py')) kind = 'server';
+    else {
+      const type = /--type=([a-z-]+)/.exec(command);
+      if (!type) kind = 'browser';
+      else if (type[1] === 'utility') kind = command.includes('network.mojom') ? 'network' : 'utility';
+      else kind = type[1]; // renderer, gpu-process, zygote
+    }
+    by_kind[kind] = (by_kind[kind] || 0) + processes.get(pid).ms;
+  }
+  return by_kind;
+}
+
+// What each kind of process spent between two snapshots (processes that ended meanwhile are lost).
+function cpu_between(before, after) {
+  if (!before || !after) return null;
+  const spent = {};
+  for (const kind of Object.keys(after)) spent[kind] = Math.max(0, after[kind] - (before[kind] || 0));
+  return spent;
+}
+
 function median(values) {
   const v = [...values].sort((a, b) => a - b);
   if (!v.length) return null;
@@ -85,6 +143,18 @@ function median(values) {
 function percentile(values, p) {
   const v = [...values].sort((a, b) => a - b);
   return v.length ? v[Math.min(v.length - 1, Math.floor(v.length * p))] : null;
+}
+// The mean CPU ms per kind of process over the runs, their total, and each run's total.
+function cpu_summary(runs_cpu) {
+  const kinds = [...new Set(runs_cpu.flatMap((c) => Object.keys(c)))].sort();
+  const mean = (values) => values.reduce((a, b) => a + b, 0) / values.length;
+  const totals = runs_cpu.map((c) => Object.values(c).reduce((a, b) => a + b, 0));
+  return {
+    by_kind_mean_ms: Object.fromEntries(kinds.map((k) => [k, round(mean(runs_cpu.map((c) => c[k] || 0)), 1)])),
+    total_mean_ms: round(mean(totals), 1),
+    total_ms: totals.map((t) => round(t, 0)),
+    clock_ticks_per_s: k_clock_ticks,
+  };
 }
 const round = (x, digits = 3) => (x === null || x === undefined ? null : Number(x.toFixed(digits)));
 
@@ -98,11 +168,26 @@ async function first_view(browser, base, page_name, keep = false) {
   });
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(base + page_name, { waitUntil: 'domcontentloaded', timeout: 60000 });
+  // hooks.js says on the console when the widget's load event (the peer's first frame) happened:
+  // waited for so, nothing of this script runs in the page until then (a polling waitForFunction
+  // evaluated itself in the page every 50 ms, during the first view it measures).
+  let cpu_at_ready = null;
+  let timer = 0;
+  const ready = new Promise((resolve, reject) => {
+    page.on('console', (message) => {
+      if (message.text() !== 'exposure-bench: ready' || cpu_at_ready) return;
+      cpu_at_ready = cpu_snapshot() || {};
+      resolve();
+    });
+    timer = setTimeout(() => reject(new Error(
+      `${page_name}: no load event / first frame within 90 s (${errors.join('; ') || 'no page error'})`)), 90000);
+  });
+  const cpu_at_start = cpu_snapshot();
   try {
-    await page.waitForFunction(() => window.__bench && window.__bench.ready_ms !== null, null, { timeout: 90000, polling: 50 });
-  } catch (error) {
-    throw new Error(`${page_name}: no load event / first frame within 90 s (${errors.join('; ') || error.message})`);
+    await page.goto(base + page_name, { waitUntil: 'domcontentloaded', timeout: 60000 });
+    await ready;
+  } finally {
+    clearTimeout(timer);
   }
   const measured = await page.evaluate(() => ({
     ready_ms: window.__bench.ready_ms,
@@ -115,6 +200,7 @@ async function first_view(browser, base, page_name, keep = false) {
       end_ms: e.responseEnd })),
   }));
   measured.encodings = encodings;
+  measured.cpu = cpu_between(cpu_at_start, cpu_at_ready);
   if (!keep) {
     await context.close();
     return measured;
@@ -244,12 +330,14 @@ async function main() {
     await first_view(browser, server.url, 'ours.html');
 
     const ours_ms = [], peer_ms = [];
+    const ours_cpu = [], peer_cpu = [];
     let ours_view = null, peer_view = null;
     for (let i = 0; i < runs; ++i) {
       const order = i % 2 ? ['ours', 'peer'] : ['peer', 'ours'];
       for (const kind of order) {
         const view = await first_view(browser, server.url, `${kind}.html`);
         (kind === 'ours' ? ours_ms : peer_ms).push(view.ready_ms);
+        if (view.cpu) (kind === 'ours' ? ours_cpu : peer_cpu).push(view.cpu);
         if (kind === 'ours') ours_view = view; else peer_view = view;
       }
       log(`load run ${i + 1}/${runs}: ours ${round(ours_ms.at(-1), 1)} ms, peer ${round(peer_ms.at(-1), 1)} ms`);
@@ -258,6 +346,7 @@ async function main() {
       ours_ms: ours_ms.map((v) => round(v, 1)), peer_ms: peer_ms.map((v) => round(v, 1)),
       ours_median_ms: round(median(ours_ms), 1), peer_median_ms: round(median(peer_ms), 1),
       ratio: round(median(ours_ms) / median(peer_ms), 3),
+      cpu: ours_cpu.length && peer_cpu.length ? { ours: cpu_summary(ours_cpu), peer: cpu_summary(peer_cpu) } : null,
     };
     result.transfer = { ours: transfer_of(ours_view), peer: transfer_of(peer_view) };
 

@@ -67,6 +67,15 @@ def main():
         load["peer_median_ms"], load["ratio"] <= 1.3,
         f"ratio {load['ratio']:.2f}; {len(load['ours_ms'])} alternating runs each, fresh context; "
         f"ours {load['ours_ms']}, peer {load['peer_ms']}")
+    cpu = load.get("cpu")
+    if cpu:
+        def kinds(summary):
+            return ", ".join(f"{kind} {ms:g}" for kind, ms in summary["by_kind_mean_ms"].items())
+        row("CPU to load, every process of the run (Chromium's, the server), mean", "(report)", "ms",
+            cpu["ours"]["total_mean_ms"], cpu["peer"]["total_mean_ms"], None,
+            f"ratio {cpu['ours']['total_mean_ms'] / cpu['peer']['total_mean_ms']:.2f}; from navigation to the same "
+            f"moment as the row above, read from /proc ({1000 / cpu['ours']['clock_ticks_per_s']:g} ms ticks); "
+            f"ours: {kinds(cpu['ours'])}; peer: {kinds(cpu['peer'])}")
     row("frame CPU, native, full card, median", "<= 1 ms", "ms", frame["card"]["median_ms"], frame["peer"]["median_ms"],
         frame["card"]["median_ms"] <= 1.0,
         f"{frame['frames']} frames of a what-if session at {frame['width']:g}x{frame['height']:g}; "

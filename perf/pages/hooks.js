@@ -4,7 +4,8 @@
 //  - wraps requestAnimationFrame so every frame callback is timed (CPU ms on the main thread) and
 //    counted, the same way for the widget and for the bare peer;
 //  - records when the widget's `load` event (ours) or the peer's first frame happened, in ms since
-//    navigation start (performance.now()).
+//    navigation start (performance.now()), and says so on the console (`exposure-bench: ready`):
+//    perf/bench.mjs waits for that message, so nothing of its own runs in the page before it.
 (function () {
   'use strict';
   const bench = {
@@ -31,11 +32,14 @@
     });
   };
   bench.next_frame = () => new Promise((resolve) => bench.waiters.push(resolve));
+  const ready = () => {
+    if (bench.ready_ms !== null) return;
+    bench.ready_ms = performance.now();
+    console.debug('exposure-bench: ready');
+  };
   document.addEventListener('load', (event) => {
-    if (bench.ready_ms === null && event.target && event.target.localName === 'exposure-widget') bench.ready_ms = performance.now();
+    if (event.target && event.target.localName === 'exposure-widget') ready();
   }, true);
-  window.addEventListener('peer-first-frame', () => {
-    if (bench.ready_ms === null) bench.ready_ms = performance.now();
-  });
+  window.addEventListener('peer-first-frame', ready);
   window.__bench = bench;
 })();
