@@ -124,6 +124,17 @@ if [ "$build" = 1 ]; then
     rm -rf "$out/site"
     mv "$out/site.tmp" "$out/site"
 fi
+[ -f "$out/site/widget/exposure-widget.js" ] || die "no site in $out (run without --no-build first)"
+# The apparatus (perf/pages, hooks.js) is copied again with --no-build too: it is not a build product,
+# and perf/bench.mjs expects the hooks.js of its own version (its console message at load).
+for file in perf/pages/*.html perf/pages/hooks.js; do
+    dest="$out/site/$(basename "$file")"
+    if ! cmp -s "$file" "$dest"; then
+        cp "$file" "$dest"
+        gzip -9 -n -c "$dest" >"$dest.gz"
+        brotli -q 11 -f -o "$dest.br" "$dest"
+    fi
+done
 
 # --- playwright-core (the browser tests' copy when there is one) -----------------------------------
 if [ ! -d tests/web/node_modules/playwright-core ] && [ ! -d .cache/perf-node/node_modules/playwright-core ]; then
