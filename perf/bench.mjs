@@ -92,14 +92,14 @@ const k_clock_ticks = (() => {
 })();
 function cpu_snapshot() {
   if (!existsSync('/proc/self/stat')) return null;
-  const processes = new Map(); // pid -> {ppid, ms, kind}
+  const processes = new Map(); // pid -> {ppid, ms}
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     try {
       const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // after "pid (comm) "
       const ms = (Number(fields[11]) + Number(fields[12])) * 1000 / k_clock_ticks;
-      processes.set(Number(name), { ppid: Number(fields[1]), ms, name });
+      processes.set(Number(name), { ppid: Number(fields[1]), ms });
     } catch { /* exited meanwhile */ }
   }
   const ours = new Set([process.pid]);
