@@ -113,9 +113,9 @@ if [ "$build" = 1 ]; then
     rm -rf "$out/site.tmp"
     mkdir -p "$out/site.tmp/peer"
     cp -R "$out/web/site/widget" "$out/site.tmp/widget"
-    cp perf/pages/*.html perf/pages/hooks.js "$out/site.tmp/"
     cp perf/peer/peer-boot.js "$out/peer/peer.mjs" "$out/peer/peer.wasm" "$out/site.tmp/peer/"
-    # Precompressed siblings as assemble_site.sh makes them (the widget folder has its own already).
+    # Precompressed siblings as assemble_site.sh makes them (the widget folder has its own already;
+    # the apparatus gets its own below).
     find "$out/site.tmp" -maxdepth 2 -type f \( -name '*.html' -o -name '*.js' -o -name '*.mjs' -o -name '*.wasm' \) \
         ! -path '*/widget/*' -print0 | while IFS= read -r -d '' file; do
         gzip -9 -n -c "$file" >"$file.gz"
@@ -125,7 +125,7 @@ if [ "$build" = 1 ]; then
     mv "$out/site.tmp" "$out/site"
 fi
 [ -f "$out/site/widget/exposure-widget.js" ] || die "no site in $out (run without --no-build first)"
-# The apparatus (perf/pages, hooks.js) is copied again with --no-build too: it is not a build product,
+# The apparatus (perf/pages, hooks.js) is copied here, with --no-build too: it is not a build product,
 # and perf/bench.mjs expects the hooks.js of its own version (its console message at load).
 for file in perf/pages/*.html perf/pages/hooks.js; do
     dest="$out/site/$(basename "$file")"
