@@ -1,5 +1,6 @@
 # Writes a C++ source that holds a file's bytes (the widget compiles its font into the wasm):
-#   cmake -DINPUT=<file> -DOUTPUT=<file.cpp> -DSYMBOL=<name> [-DNAMESPACE=<ns>] -P cmake/embed_file.cmake
+#   cmake -DINPUT=<file> -DOUTPUT=<file.cpp> -DSYMBOL=<name> [-DNAMESPACE=<ns>] [-DEXPECT_FONT=ON]
+#         -P cmake/embed_file.cmake
 # defines `const std::uint8_t SYMBOL[]` and `const std::size_t SYMBOL_size` (the byte count). The
 # output is written whole to a temporary name and renamed: never a half-written source.
 foreach(var INPUT OUTPUT SYMBOL)
@@ -15,6 +16,16 @@ string(LENGTH "${hex}" hex_length)
 math(EXPR size "${hex_length} / 2")
 if(size EQUAL 0)
   message(FATAL_ERROR "embed_file.cmake: ${INPUT} is empty")
+endif()
+# EXPECT_FONT: the file must start like a TrueType or OpenType font, as ui::load_fonts asks. The
+# widget has no fallback font (it would cost the wasm 10 kB for a build that is wrong anyway).
+if(EXPECT_FONT)
+  string(SUBSTRING "${hex}" 0 8 magic)
+  if(NOT magic MATCHES "^(00010000|4f54544f|74727565)$") # 0x00010000, "OTTO", "true"
+    message(FATAL_ERROR "embed_file.cmake: ${INPUT} is not a TrueType or OpenType font (it starts with "
+                        "the bytes ${magic}, not 00010000, OTTO or true): the widget cannot draw with it. "
+                        "Set EXPOSURE_WEB_FONT to a .ttf or .otf file.")
+  endif()
 endif()
 # Sixteen bytes a line (CMake's regular expressions have no {n}: the 32 hex digits spelled out).
 string(REPEAT "[0-9a-f]" 32 line_pattern)

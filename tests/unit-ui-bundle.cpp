@@ -40,10 +40,25 @@ int vertices_outside_clip() {
 
 TEST_CASE("load_fonts builds the card's fonts from Inter at the pixel ratio and refuses other bytes") {
     test::Headless h(800, 600);
-    SUBCASE("bytes that are not a font are refused and the default font stays usable") {
+    SUBCASE("bytes that are not a font are refused, leave nothing half built, and the built-in font stays usable") {
         const std::vector<uint8_t> junk(64, 'x');
         CHECK_FALSE(ui::load_fonts(junk, 1.0f));
-        CHECK(ImGui::GetIO().Fonts->Fonts.Size >= 1);
+        CHECK_FALSE(ui::load_fonts({}, 1.0f));
+        ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+        CHECK(atlas->Fonts.Size == 0);
+        CHECK_FALSE(atlas->IsBuilt());
+        CHECK(atlas->TexPixelsAlpha8 == nullptr);
+        ui::load_builtin_font(2.0f);
+        REQUIRE(atlas->IsBuilt());
+        CHECK(atlas->Fonts.Size == 1);
+        CHECK(atlas->Fonts[0]->FontSize == doctest::Approx(26.0f)); // 13 px at 2x
+        CHECK(ImGui::GetIO().FontGlobalScale == doctest::Approx(0.5f));
+    }
+    SUBCASE("a file that starts like a font but is not one is refused too") {
+        std::vector<uint8_t> truncated{0x00, 0x01, 0x00, 0x00};
+        truncated.resize(64, 0);
+        CHECK_FALSE(ui::load_fonts(truncated, 1.0f));
+        CHECK_FALSE(ImGui::GetIO().Fonts->IsBuilt());
     }
     SUBCASE("Inter at 2x") {
         std::vector<uint8_t> bytes;

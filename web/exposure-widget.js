@@ -1231,10 +1231,11 @@ class ExposureWidget extends HTMLElement {
       try { url = new URL(text, document.baseURI); } catch { url = null; }
       if (url && (url.protocol === 'https:' || url.protocol === 'http:')) window.open(url.href, '_blank', 'noopener');
     } else if (kind === k_notice.cannot_draw) {
-      // WebGL2 is there but cannot draw the card (its program did not link): the published figures,
-      // as without WebGL2. The core draws nothing more on this canvas.
+      // WebGL2 is there but cannot draw the card (its program did not link, or a build's font could
+      // not be read): the published figures, as without WebGL2. The core draws nothing more on this
+      // canvas.
       this._canvas.hidden = true;
-      this._fallback(new WidgetError('no-webgl2', `WebGL2 cannot draw the card in this browser: ${text}`));
+      this._fallback(new WidgetError('no-webgl2', `WebGL2 cannot draw the card: ${text}`));
     } else if (kind === k_notice.data_drawn) {
       this._poster.hidden = true;
       clearTimeout(this._poster_timer);

@@ -43,7 +43,7 @@ add_custom_command(
   OUTPUT "${_exposure_font_cpp}"
   COMMAND ${CMAKE_COMMAND} -E make_directory "${CMAKE_CURRENT_BINARY_DIR}/generated"
   COMMAND ${CMAKE_COMMAND} "-DINPUT=${_exposure_web_font}" "-DOUTPUT=${_exposure_font_cpp}" -DSYMBOL=k_font
-          -DNAMESPACE=exposure::web -P "${CMAKE_SOURCE_DIR}/cmake/embed_file.cmake"
+          -DNAMESPACE=exposure::web -DEXPECT_FONT=ON -P "${CMAKE_SOURCE_DIR}/cmake/embed_file.cmake"
   DEPENDS "${_exposure_web_font}" "${CMAKE_SOURCE_DIR}/cmake/embed_file.cmake"
   COMMENT "Embedding the widget's font ${_exposure_web_font}"
   VERBATIM)

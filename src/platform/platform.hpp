@@ -44,9 +44,11 @@ public:
     virtual bool frame(const ui::FrameInput& input) = 0;
     // Called before the first frame and whenever the pixel ratio changes: rebuild the fonts (and the
     // style's sizes) with ui::load_fonts / ui::apply_theme. The platform re-uploads the atlas after.
+    // An atlas still empty after it (a font load_fonts refused, no fallback) cannot draw: natively
+    // the host loads ui::load_builtin_font; on the web the platform calls cannot_draw.
     virtual void pixel_ratio_changed(float pixel_ratio) = 0;
     // The canvas cannot draw (web: its WebGL2 program did not link, found at the frame after the
-    // first); `problem` says why. Nothing more is drawn on it: the host shows what it can without
+    // first, or its font atlas is empty); `problem` says why. Nothing more is drawn on it: the host shows what it can without
     // it. Never called natively.
     virtual void cannot_draw(const std::string& problem) { (void)problem; }
 };

@@ -66,8 +66,14 @@ bool draw_app(AppState& state, const FrameInput& input);
 // Coordinates stay in logical px: the host sets io.DisplaySize in logical px and
 // io.DisplayFramebufferScale to the ratio; this sets io.FontGlobalScale = 1 / ratio (no ScaleAllSizes).
 // Returns false for bytes that are not a TrueType/OpenType font (empty included) or that fail to
-// rasterise; the atlas then holds ImGui's built-in font at the ratio, so the host stays readable.
+// rasterise; the atlas is then empty (nothing can be drawn with it): the host loads
+// load_builtin_font to stay readable, or says it cannot draw.
 bool load_fonts(std::span<const uint8_t> font_file, float pixel_ratio);
+
+// ImGui's built-in font at the ratio, for a host whose font file load_fonts refused. Only the hosts
+// that call it link its 10 kB of font data (the web widget does not: its font is checked when it is
+// built).
+void load_builtin_font(float pixel_ratio);
 
 // The current context draws with an atlas load_fonts built at `pixel_ratio` for another context
 // sharing it (ImGui::CreateContext(atlas)): sets io.FontGlobalScale = 1 / ratio, as load_fonts does.

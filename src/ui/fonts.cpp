@@ -4,6 +4,7 @@
 #include "ui/ui_state.hpp"
 
 #include <imgui.h>
+#include <imgui_internal.h> // ImFontAtlasGetBuilderForStbTruetype
 
 #include <array>
 #include <cstring>
@@ -47,17 +48,24 @@ const ImWchar* glyph_ranges(FontRole role) {
     }
 }
 
-// ImGui's built-in font at the ratio: keeps a host readable when it has no usable font file.
-void load_default_font(float pixel_ratio) {
+// A refused font leaves nothing half built: no font, no pixels.
+bool refuse(ImFontAtlas& atlas) {
+    atlas.Clear();
+    return false;
+}
+
+} // namespace
+
+void load_builtin_font(float pixel_ratio) {
+    if (pixel_ratio <= 0) pixel_ratio = 1;
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     ImFontConfig config;
     config.SizePixels = 13.0f * pixel_ratio;
     io.Fonts->AddFontDefault(&config);
+    io.Fonts->Build();
     use_fonts(pixel_ratio);
 }
-
-} // namespace
 
 bool load_fonts(std::span<const uint8_t> font_file, float pixel_ratio) {
     ImGuiIO& io = ImGui::GetIO();
@@ -67,11 +75,8 @@ bool load_fonts(std::span<const uint8_t> font_file, float pixel_ratio) {
     const bool sfnt = font_file.size() >= 12 &&
                       ((font_file[0] == 0 && font_file[1] == 1 && font_file[2] == 0 && font_file[3] == 0) ||
                        std::memcmp(font_file.data(), "OTTO", 4) == 0 || std::memcmp(font_file.data(), "true", 4) == 0);
-    if (!sfnt) {
-        load_default_font(pixel_ratio);
-        return false;
-    }
     io.Fonts->Clear();
+    if (!sfnt) return refuse(*io.Fonts);
     // The atlas as tall as its glyphs, not the next power of two: at 2x it was 512x2048 for 1075
     // rows in use, twice the pixels to convert to RGBA and upload (WebGL2 and GL 3 take any height).
     io.Fonts->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
@@ -94,15 +99,14 @@ bool load_fonts(std::span<const uint8_t> font_file, float pixel_ratio) {
         config.PixelSnapH = false;
         ImFont* font = io.Fonts->AddFontFromMemoryTTF(copy, static_cast<int>(font_file.size()), device_px, &config,
                                                       glyph_ranges(static_cast<FontRole>(role)));
-        if (!font) {
-            load_default_font(pixel_ratio);
-            return false;
-        }
+        if (!font) return refuse(*io.Fonts);
     }
-    if (!io.Fonts->Build()) {
-        load_default_font(pixel_ratio);
-        return false;
-    }
+    // Dear ImGui's stb_truetype builder called directly, not ImFontAtlas::Build: that one adds the
+    // built-in font to an empty atlas, and so links its 10 kB of font data into every program that
+    // builds an atlas (issue 7: the web widget's wasm 182.7 -> 172.6 kB gzip without it). This
+    // atlas is never empty here. The texture is then TexPixelsAlpha8 (GetTexDataAsAlpha8 would
+    // link it again); GetTexDataAsRGBA32 still converts it for the native backend.
+    if (!ImFontAtlasGetBuilderForStbTruetype()->FontBuilder_Build(io.Fonts)) return refuse(*io.Fonts);
     use_fonts(pixel_ratio);
     return true;
 }

@@ -171,8 +171,14 @@ public:
     }
 
     void pixel_ratio_changed(float pixel_ratio) override {
-        // Without a usable font file this falls back to ImGui's built-in font.
-        ui::load_fonts(font_, pixel_ratio);
+        // Without a usable font file: ImGui's built-in font, said once when a file was given.
+        if (!ui::load_fonts(font_, pixel_ratio)) {
+            if (!font_.empty() && !font_refused_)
+                std::fprintf(stderr, "exposure_app: the font is not a TrueType/OpenType font stb_truetype can read "
+                                     "(%zu bytes); drawing with ImGui's built-in font\n", font_.size());
+            font_refused_ = true;
+            ui::load_builtin_font(pixel_ratio);
+        }
         const bool dark = state_.theme == ui::Theme::Dark ||
                           (state_.theme == ui::Theme::Auto && platform_.system_dark());
         ui::apply_theme(dark, pixel_ratio);
@@ -183,6 +189,7 @@ private:
     Index index_;
     std::map<std::string, OccupationDetail, std::less<>> details_;
     std::vector<uint8_t> font_;
+    bool font_refused_ = false;
     const platform::Platform& platform_;
     ui::AppState state_;
 };

@@ -147,7 +147,8 @@ public:
     void cannot_draw(const std::string& problem) override { notify(this, Notice::CannotDraw, problem); }
 
     void pixel_ratio_changed(float pixel_ratio) override {
-        // A font load_fonts refuses (a build with a bad EXPOSURE_WEB_FONT): ImGui's own font.
+        // A font load_fonts refuses (a build with a bad EXPOSURE_WEB_FONT, past the build's own
+        // check) leaves the atlas empty, and the platform says the canvas cannot draw.
         if (library_.fonts_ratio != pixel_ratio) {
             ui::load_fonts({k_font, k_font_size}, pixel_ratio);
             library_.fonts_ratio = pixel_ratio;

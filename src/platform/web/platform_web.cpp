@@ -650,6 +650,11 @@ struct Platform::Impl {
         if (float(ratio) != fonts_pixel_ratio) {
             host->pixel_ratio_changed(float(ratio));
             fonts_pixel_ratio = float(ratio);
+            if (!ImGui::GetIO().Fonts->IsBuilt()) { // never drawn with: ImGui would read a null font
+                cannot_draw = true;
+                host->cannot_draw("its font could not be read (not a TrueType/OpenType font stb_truetype reads)");
+                return false;
+            }
             if (renderer.has_fonts()) renderer.upload_fonts(*ImGui::GetIO().Fonts); // the atlas was rebuilt
         }
 

@@ -112,9 +112,11 @@ void WebGl2Renderer::use_program() {
 }
 
 void WebGl2Renderer::upload_fonts(ImFontAtlas& atlas) {
-    unsigned char* pixels = nullptr;
-    int width = 0, height = 0;
-    atlas.GetTexDataAsAlpha8(&pixels, &width, &height);
+    // The atlas ui::load_fonts built (its pixels, one channel). Not GetTexDataAsAlpha8: on an
+    // atlas with no font that adds ImGui's built-in one, and links its font data (see fonts.cpp).
+    if (!atlas.IsBuilt() || !atlas.TexPixelsAlpha8) return;
+    const unsigned char* pixels = atlas.TexPixelsAlpha8;
+    const int width = atlas.TexWidth, height = atlas.TexHeight;
     if (font_texture_) glDeleteTextures(1, &font_texture_);
     glGenTextures(1, &font_texture_);
     glActiveTexture(GL_TEXTURE0);
