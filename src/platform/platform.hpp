@@ -48,8 +48,8 @@ public:
     // the host loads ui::load_builtin_font; on the web the platform calls cannot_draw.
     virtual void pixel_ratio_changed(float pixel_ratio) = 0;
     // The canvas cannot draw (web: its WebGL2 program did not link, found at the frame after the
-    // first, or its font atlas is empty); `problem` says why. Nothing more is drawn on it: the host shows what it can without
-    // it. Never called natively.
+    // first, or its font atlas is empty); `problem` says why. Nothing more is drawn on it: the host
+    // shows what it can without it. Never called natively.
     virtual void cannot_draw(const std::string& problem) { (void)problem; }
 };
 

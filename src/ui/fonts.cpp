@@ -103,7 +103,7 @@ bool load_fonts(std::span<const uint8_t> font_file, float pixel_ratio) {
     }
     // Dear ImGui's stb_truetype builder called directly, not ImFontAtlas::Build: that one adds the
     // built-in font to an empty atlas, and so links its 10 kB of font data into every program that
-    // builds an atlas (issue 7: the web widget's wasm 182.7 -> 172.6 kB gzip without it). This
+    // builds an atlas (issue 7: the web widget's wasm 182.7 -> 172.7 kB gzip without it). This
     // atlas is never empty here. The texture is then TexPixelsAlpha8 (GetTexDataAsAlpha8 would
     // link it again); GetTexDataAsRGBA32 still converts it for the native backend.
     if (!ImFontAtlasGetBuilderForStbTruetype()->FontBuilder_Build(io.Fonts)) return refuse(*io.Fonts);
