@@ -75,8 +75,8 @@ bool load_fonts(std::span<const uint8_t> font_file, float pixel_ratio) {
     const bool sfnt = font_file.size() >= 12 &&
                       ((font_file[0] == 0 && font_file[1] == 1 && font_file[2] == 0 && font_file[3] == 0) ||
                        std::memcmp(font_file.data(), "OTTO", 4) == 0 || std::memcmp(font_file.data(), "true", 4) == 0);
-    io.Fonts->Clear();
     if (!sfnt) return refuse(*io.Fonts);
+    io.Fonts->Clear();
     // The atlas as tall as its glyphs, not the next power of two: at 2x it was 512x2048 for 1075
     // rows in use, twice the pixels to convert to RGBA and upload (WebGL2 and GL 3 take any height).
     io.Fonts->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
